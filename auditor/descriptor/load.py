@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 import yaml
@@ -22,6 +23,7 @@ from auditor.errors import AuditorError, DescriptorInvalid
 
 MAX_DESCRIPTOR_BYTES = 5 * 1024 * 1024
 MAX_NODES = 100_000  # after alias expansion; a real descriptor has a few hundred
+MAX_DEPTH = 64  # a descriptor is ~5 levels deep; pydantic refuses to serialise past ~250
 
 Path_ = tuple[str | int, ...]
 
@@ -48,6 +50,9 @@ class Loaded:
 def decode(raw: bytes, path: Path) -> str:
     """UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is a clear error."""
     if b"\x00" in raw and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        if min(raw[0::2].count(0), raw[1::2].count(0)) == 0 and raw.count(0) > len(raw) // 4:
+            # ASCII text saved as UTF-16 (Windows "Unicode") without its byte-order mark
+            raise AuditorError("UTF-16 text without a byte-order mark: save the file as UTF-8", path)
         raise AuditorError("binary file (NUL bytes): a descriptor is a UTF-8 YAML text file", path)
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
@@ -66,21 +71,53 @@ def decode(raw: bytes, path: Path) -> str:
 
 
 def read_bytes(path: Path, limit: int = MAX_DESCRIPTOR_BYTES) -> bytes:
-    if not path.exists():
-        raise AuditorError("no such file", path)
-    if path.is_dir():
-        raise AuditorError("is a folder, not a descriptor file", path)
-    size = path.stat().st_size
-    if size > limit:
-        raise AuditorError(f"file is {size:,} bytes; the limit is {limit:,}", path)
     try:
-        return path.read_bytes()
+        if path.is_dir():
+            raise AuditorError("is a folder, not a descriptor file", path)
+        if not path.exists():
+            raise AuditorError("no such file", path)
+        # A device or pipe (/dev/zero, a FIFO) reports size 0 and never ends: refuse it.
+        if not path.is_file():
+            raise AuditorError("not a regular file (device, pipe or socket)", path)
+        size = path.stat().st_size
+        if size > limit:
+            raise AuditorError(f"file is {size:,} bytes; the limit is {limit:,}", path)
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)  # bounded: the file may grow after stat()
     except OSError as exc:
-        raise AuditorError(f"cannot read: {exc.strerror}", path) from None
+        raise AuditorError(f"cannot read: {exc.strerror or exc}", path) from None
+    if len(raw) > limit:
+        raise AuditorError(f"file is over the limit of {limit:,} bytes", path)
+    return raw
 
 
 class _Loader(yaml.SafeLoader):
     """SafeLoader; the node walk below replaces its object construction for mappings."""
+
+
+# YAML 1.2 booleans and floats, where PyYAML implements YAML 1.1:
+# - only true/false are booleans: under 1.1 `markets: [NO]` (Norway) reads as false and `on:` /
+#   `yes:` keys become booleans (the model still accepts yes/no strings for yes/no questions);
+# - 3.0e23 and 1e23 are floats: 1.1 needs a signed exponent (3.0e+23), so the spec's own
+#   `training_compute_flops: 3.0e23` would be a string that the published JSON Schema rejects.
+_BOOL_TAG, _FLOAT_TAG = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:float"
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL_TAG, _FLOAT_TAG)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_Loader.add_implicit_resolver(
+    _FLOAT_TAG,
+    re.compile(
+        r"""^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+        |[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+
+        |[-+]?\.[0-9_]+(?:[eE][-+]?[0-9]+)?
+        |[-+]?\.(?:inf|Inf|INF)
+        |\.(?:nan|NaN|NAN))$""",
+        re.X,
+    ),
+    list("-+0123456789."),
+)
 
 
 def _count_nodes(node: yaml.Node, path: Path, memo: dict[int, int], stack: set[int]) -> int:
@@ -89,6 +126,8 @@ def _count_nodes(node: yaml.Node, path: Path, memo: dict[int, int], stack: set[i
         return memo[key]
     if key in stack:
         raise AuditorError("recursive YAML alias", path, node.start_mark.line + 1)
+    if len(stack) >= MAX_DEPTH:  # the stack holds the nodes from the root down to this one
+        raise AuditorError(f"YAML is nested more than {MAX_DEPTH} levels deep", path, node.start_mark.line + 1)
     stack.add(key)
     total = 1
     if isinstance(node, yaml.SequenceNode):
@@ -105,15 +144,34 @@ def _count_nodes(node: yaml.Node, path: Path, memo: dict[int, int], stack: set[i
     return total
 
 
+_PLAIN_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
+def _construct(node: yaml.Node, loader: _Loader, path: Path) -> Any:
+    if node.tag == "tag:yaml.org,2002:binary":  # bytes fit no field and break the JSON results
+        raise AuditorError("binary (!!binary) values are not allowed in a descriptor", path, node.start_mark.line + 1)
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError) as exc:  # e.g. a date like 2026-02-30
+        raise AuditorError(
+            f"invalid value '{node.value}': {exc}", path, node.start_mark.line + 1, node.start_mark.column + 1
+        ) from None
+
+
 def _build(
     node: yaml.Node, loader: _Loader, path: Path, loc: Path_, positions: dict[Path_, tuple[int, int]]
 ) -> Any:
     positions.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.CollectionNode) and node.tag not in _PLAIN_COLLECTION_TAGS:
+        # The walk below would build a plain list or dict and silently drop the tag.
+        raise AuditorError(
+            f"YAML tag '{node.tag}' is not allowed in a descriptor", path, node.start_mark.line + 1
+        )
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)  # YAML merge keys (<<)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = _construct(key_node, loader, path)
             if not isinstance(key, str | int | float | bool) or key is None:
                 raise AuditorError("mapping keys must be plain scalars", path, key_node.start_mark.line + 1)
             if key in result:
@@ -128,7 +186,15 @@ def _build(
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(child, loader, path, (*loc, i), positions) for i, child in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+    return _construct(node, loader, path)
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    parts = [p for p in (exc.context, exc.problem) if p]
+    text = "; ".join(parts) or "invalid YAML"
+    if "\\t" in text or "\t" in text:
+        text += " (indent with spaces: YAML does not allow tabs)"
+    return f"invalid YAML: {text}"
 
 
 def parse_yaml(path: Path, limit: int = MAX_DESCRIPTOR_BYTES) -> Loaded:
@@ -137,30 +203,34 @@ def parse_yaml(path: Path, limit: int = MAX_DESCRIPTOR_BYTES) -> Loaded:
 
     raw = read_bytes(path, limit)
     text = decode(raw, path)
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
+        loader = _Loader(text)  # the reader rejects control characters here, before parsing
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+        if node is None:
+            raise AuditorError("empty file: expected a YAML mapping", path)
+        _count_nodes(node, path, {}, set())
+        positions: dict[Path_, tuple[int, int]] = {}
+        data = _build(node, _Loader(""), path, (), positions)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise AuditorError(
+            f"character U+{exc.character:04X} is not allowed in YAML; remove it, or write it as an "
+            "escape (\\uXXXX) inside a double-quoted string",
+            path,
+            line,
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
         raise AuditorError(
-            f"invalid YAML: {problem}", path, mark.line + 1 if mark else None, mark.column + 1 if mark else None
+            _yaml_problem(exc), path, mark.line + 1 if mark else None, mark.column + 1 if mark else None
         ) from None
     except yaml.YAMLError as exc:
         raise AuditorError(f"invalid YAML: {exc}", path) from None
-    finally:
-        loader.dispose()
-    if node is None:
-        raise AuditorError("empty file: expected a YAML mapping", path)
-    _count_nodes(node, path, {}, set())
-    positions: dict[Path_, tuple[int, int]] = {}
-    try:
-        data = _build(node, _Loader(""), path, (), positions)
-    except yaml.constructor.ConstructorError as exc:
-        mark = exc.problem_mark
-        raise AuditorError(f"invalid YAML: {exc.problem}", path, mark.line + 1 if mark else None) from None
-    except (ValueError, OverflowError) as exc:  # e.g. a date like 2026-02-30
-        raise AuditorError(f"invalid YAML value: {exc}", path, node.start_mark.line + 1) from None
+    except RecursionError:  # PyYAML composes recursively; thousands of nested [ or { overflow it
+        raise AuditorError("YAML is nested too deeply", path) from None
     return Loaded(path, data, positions, hashlib.sha256(raw).hexdigest())
 
 
@@ -174,8 +244,12 @@ def _model_at(loc: Path_) -> type | None:
     from pydantic import BaseModel
 
     current: Any = Deployment
+    skip_key = False  # under `controls: {name: Control}` the next part is a free name, not a field
     for part in loc:
         if isinstance(part, int):
+            continue
+        if skip_key:
+            skip_key = False
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return None
@@ -183,11 +257,18 @@ def _model_at(loc: Path_) -> type | None:
             (f for name, f in current.model_fields.items() if (f.alias or name) == part), None
         )
         if field is None:
-            if current.__name__ == "Deployment" and part == "controls":
-                return None
             return None
         current = _unwrap(field.annotation)
+        skip_key = _is_mapping(field.annotation)
     return current if isinstance(current, type) else None
+
+
+def _is_mapping(annotation: Any) -> bool:
+    import typing
+
+    if typing.get_origin(annotation) is dict:
+        return True
+    return any(_is_mapping(arg) for arg in typing.get_args(annotation))
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -214,16 +295,30 @@ def _describe(error: dict[str, Any], loc: Path_) -> str:
         key = loc[-1]
         parent = _model_at(loc[:-1])
         hint = _suggest(str(key), _field_names(parent)) if parent else ""
-        return f"unknown key '{key}'{hint}"
+        shown = f"'{key}'" if str(key).isprintable() else ascii(key)  # e.g. a zero-width space
+        return f"unknown key {shown}{hint}"
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",")]
         given = error.get("input")
         hint = _suggest(str(given), choices) if isinstance(given, str) else ""
-        shown = expected if len(expected) < 200 else expected[:200] + "..."
-        return f"'{given}' is not allowed{hint}; expected {shown}"
+        if len(expected) > 160:  # long vocabularies (use cases): the suggestion is enough
+            return f"'{given}' is not allowed{hint}; the full list is in `auditor schema`"
+        return f"'{given}' is not allowed{hint}; expected {expected}"
     if kind == "missing":
         return "required field is missing"
+    given = error.get("input")
+    if kind in ("model_type", "dict_type", "list_type") and given is None:
+        return "is empty: fill it in, or remove it if it is optional and does not apply"
+    if kind == "string_type" and isinstance(given, int | float | bool):
+        # YAML reads 2.10 as the number 2.1 and 1e3 as 1000.0: the user meant text.
+        return f"expected text, got the {type(given).__name__} {given!r}; put the value in quotes"
+    if kind in ("model_type", "dict_type") and isinstance(given, str):
+        if "\uff1a" in given:  # a full-width colon, common with Chinese input methods
+            return "expected a mapping; '：' is a full-width colon, write an ASCII ':' followed by a space"
+        return f"expected a mapping of 'key: value' lines, got the text {given[:60]!r}"
+    if kind == "list_type" and isinstance(given, str | int | float | bool):
+        return f"expected a list, e.g. [{given}]"
     message = error["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
@@ -236,8 +331,9 @@ def load_deployment(path: str | Path) -> tuple[Deployment, Loaded]:
     loaded = parse_yaml(path)
     data = loaded.data
     if not isinstance(data, dict):
+        kind = {list: "a list", str: "plain text", type(None): "null"}.get(type(data), "a single value")
         raise AuditorError(
-            f"top level is a {type(data).__name__}; a descriptor is a mapping that starts with "
+            f"top level is {kind}; a descriptor is a mapping that starts with "
             f"'schema: {SCHEMA_ID}'",
             path,
             1,
@@ -253,7 +349,7 @@ def load_deployment(path: str | Path) -> tuple[Deployment, Loaded]:
     try:
         deployment = Deployment.model_validate(data)
     except ValidationError as exc:
-        problems = []
+        found: list[tuple[tuple[int, int], str]] = []
         for error in exc.errors():
             loc = tuple(error["loc"])
             # pydantic appends the tag of a union member (e.g. 'function-after[...]'); drop it
@@ -261,6 +357,29 @@ def load_deployment(path: str | Path) -> tuple[Deployment, Loaded]:
             pos = loaded.position(loc)
             where = f"{path}:{pos[0]}:{pos[1]}" if pos else str(path)
             dotted = ".".join(str(p) for p in loc) or "(document)"
-            problems.append(f"{where}: {dotted}: {_describe(error, loc)}")
+            found.append((pos or (0, 0), _one_line(f"{where}: {dotted}: {_describe(error, loc)}")))
+        # pydantic reports in model-field order; users and editors read top to bottom
+        problems = [text for _, text in sorted(found, key=lambda item: item[0])]
         raise DescriptorInvalid(path, problems) from None
+    problems = [
+        _at(path, loaded, ("data", "datasets", i, "path"), f"'{dataset.path}' is absolute; datasets "
+            "are relative to the descriptor's folder (scan other places with `auditor scan PATH`)")
+        for i, dataset in enumerate((deployment.data.datasets if deployment.data else None) or [])
+        # A descriptor may come from the vendor under review: it must not aim the scan at any
+        # file of the reviewer's machine.
+        if PurePosixPath(dataset.path).is_absolute() or PureWindowsPath(dataset.path).anchor
+    ]
+    if problems:
+        raise DescriptorInvalid(path, problems)
     return deployment, loaded
+
+
+def _at(path: Path, loaded: Loaded, loc: Path_, message: str) -> str:
+    pos = loaded.position(loc)
+    where = f"{path}:{pos[0]}:{pos[1]}" if pos else str(path)
+    return _one_line(f"{where}: {'.'.join(map(str, loc))}: {message}")
+
+
+def _one_line(problem: str) -> str:
+    """A key or value holding a line break must not split its problem over two output lines."""
+    return "\\n".join(problem.splitlines())

@@ -35,10 +35,21 @@ def _market_code(value: str) -> str:
         return code
     if code.startswith("US-") and code[3:] in US_STATES:
         return code
+    # The two slips users make: the United Kingdom as UK (ISO says GB), and lower case.
+    guess = "GB" if code.upper() == "UK" else code.upper() if code != code.upper() else None
+    hint = f" (did you mean '{guess}'?)" if guess and (guess == "GB" or _is_market(guess)) else ""
     raise ValueError(
-        f"'{value}' is not a market code: use ISO 3166-1 alpha-2 (CN, DE), EU, US, "
+        f"'{value}' is not a market code{hint}: use ISO 3166-1 alpha-2 (CN, DE), EU, US, "
         "a US state as US-XX (US-CA) or US-NY-NYC"
     )
+
+
+def _is_market(code: str) -> bool:
+    try:
+        _market_code(code)
+    except ValueError:
+        return False
+    return True
 
 
 def _country_code(value: str) -> str:
@@ -54,7 +65,8 @@ CountryCode = Annotated[str, AfterValidator(_country_code)]
 class Strict(BaseModel):
     """Every section rejects unknown keys: a typo must never silently switch a rule off."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    # allow_inf_nan=False: `.inf` compute would make every size threshold true; `.nan` compares false.
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, allow_inf_nan=False)
 
 
 # --- vocabularies -----------------------------------------------------------------------
@@ -69,6 +81,7 @@ UseCase = Literal[
     "education.admission",
     "education.assessment",
     "education.proctoring",
+    "education.level_assessment",  # extension: Annex III point 3(c)
     "education.behaviour_monitoring",  # extension: Annex III point 3(d)
     "employment.recruitment",
     "employment.worker_management",
@@ -274,6 +287,9 @@ class Model(Strict):
     source: ModelSource | None = None
     designated_systemic_risk: bool | None = None
     placed_on_eu_market_before_2025_08_02: bool | None = None
+    data_annotation: bool | None = Field(
+        None, description="CN: human data annotation (labelling, RLHF) is used to train or fine-tune the model."
+    )
 
 
 class SyntheticMedia(Strict):
@@ -456,6 +472,12 @@ class Control(Strict):
     # labelling and marking
     modalities: list[Output] | None = None
     methods: list[str] | None = None
+    label_height_ratio: float | None = Field(
+        None, ge=0, le=1, description="GB 45438: explicit label text height / shortest side of the frame."
+    )
+    label_duration_seconds: float | None = Field(
+        None, ge=0, description="GB 45438: seconds the explicit label shows on a video's opening frames."
+    )
     # content moderation thresholds (TC260-003 / GB/T 45654-2025)
     keyword_library_size: int | None = Field(None, ge=0)
     keyword_library_per_risk_min: int | None = Field(None, ge=0)
@@ -463,7 +485,12 @@ class Control(Strict):
     refusal_test_bank_size: int | None = Field(None, ge=0)
     non_refusal_test_bank_size: int | None = Field(None, ge=0)
     refusal_rate: float | None = Field(None, ge=0, le=1)
-    non_refusal_rate: float | None = Field(None, ge=0, le=1)
+    non_refusal_rate: float | None = Field(
+        None,
+        ge=0,
+        le=1,
+        description="Share of should-not-refuse test questions answered, not refused (TC260-003 9.4: refusals at most 5%, so at least 0.95).",
+    )
     content_test_pass_rate: float | None = Field(None, ge=0, le=1)
     corpus_sample_pass_rate: float | None = Field(None, ge=0, le=1)
     corpus_illegal_rate: float | None = Field(None, ge=0, le=1)

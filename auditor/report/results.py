@@ -175,6 +175,7 @@ class PiiFile(Frozen):
     counts: dict[str, int] = Field(default_factory=dict)
     pii_columns: dict[str, str] = Field(default_factory=dict)  # column -> entity type
     skipped: str | None = None  # why it was not scanned (binary, too large, unreadable)
+    findings_dropped: int = 0  # findings beyond the per-file cap (counts stay exact)
 
 
 class Prevalence(Frozen):

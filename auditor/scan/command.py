@@ -1,0 +1,194 @@
+"""`auditor scan`: run the scan and write it as text, JSON, JSON Lines or SARIF.
+
+Only masked excerpts are ever written. `--show-values` adds the clear value to text output when
+stdout is a terminal, and is refused otherwise (a pipe or file may end up in a log).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from auditor import __version__
+from auditor.report.results import PiiFinding, PiiResults
+from auditor.scan.api import Mode, scan_paths
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+ENTITY_TITLES = {
+    "PERSON": "Person name", "EMAIL_ADDRESS": "E-mail address", "PHONE_NUMBER": "Phone number",
+    "US_SSN": "US Social Security number", "CREDIT_CARD": "Payment card number", "BANK_CARD": "Bank card number",
+    "IBAN_CODE": "IBAN", "IP_ADDRESS": "IP address", "CN_RESIDENT_ID": "PRC resident identity card number",
+    "CN_USCC": "PRC unified social credit code", "PASSPORT": "Passport number", "LOCATION": "Address or place",
+    "DATE_OF_BIRTH": "Date of birth",
+}  # fmt: skip
+
+
+def finding_line(f: PiiFinding) -> str:
+    where = f" [{f.json_path or f.field}]" if (f.json_path or f.field) else ""
+    return f"{f.path}:{f.line}:{f.column}: {f.entity} ({f.excerpt}){where}"
+
+
+def render_text(results: PiiResults, out: TextIO, show_values: bool = False) -> None:
+    lines_cache: dict[str, list[str]] = {}
+    for f in results.findings:
+        line = finding_line(f)
+        if show_values:
+            line += f"  value={_raw_value(f, results, lines_cache)!r}"
+        out.write(line + "\n")
+    out.write(summary(results) + "\n")
+
+
+def summary(results: PiiResults) -> str:
+    total = sum(results.summary.values())
+    parts = [
+        f"{total} PII finding(s) in {results.files_scanned} file(s), {results.bytes_scanned:,} bytes"
+    ]
+    if results.files_skipped:
+        parts.append(f"{results.files_skipped} skipped (binary or unreadable)")
+    text = "; ".join(parts)
+    if results.summary:
+        text += "\n  " + ", ".join(
+            f"{k} {v}" for k, v in sorted(results.summary.items(), key=lambda kv: -kv[1])
+        )
+    columns = [(f.path, c, e) for f in results.files for c, e in f.pii_columns.items()]
+    if columns:
+        text += "\nPII columns:\n" + "\n".join(f"  {p}: {c} -> {e}" for p, c, e in columns)
+    if results.sampled:
+        text += f"\nsampled {results.sample_size} record(s) per file (seed {results.seed}); prevalence, 95% Wilson interval:"
+        for p in results.prevalence:
+            text += f"\n  {p.entity}: {p.records_with}/{p.records_sampled} = {p.rate:.1%} [{p.low:.1%}, {p.high:.1%}]"
+    dropped = sum(f.findings_dropped for f in results.files)
+    if dropped:
+        text += f"\n{dropped} finding(s) beyond the per-file cap were counted but not listed"
+    return text
+
+
+def _raw_value(f: PiiFinding, results: PiiResults, cache: dict[str, list[str]]) -> str:
+    """The clear value, re-read from the file (only for --show-values on a terminal)."""
+    info = next((x for x in results.files if x.path == f.path), None)
+    if info is None or info.format == "parquet" or not info.encoding:
+        return "?"
+    if f.path not in cache:
+        try:
+            cache[f.path] = (
+                Path(f.path).read_text(encoding=info.encoding, errors="replace").splitlines()
+            )
+        except OSError:
+            cache[f.path] = []
+    lines = cache[f.path]
+    if f.line > len(lines):
+        return "?"
+    return lines[f.line - 1][f.column - 1 : f.end_column - 1]
+
+
+def render_jsonl(results: PiiResults, out: TextIO) -> None:
+    for f in results.findings:
+        out.write(f.model_dump_json(exclude_none=True) + "\n")
+
+
+def render_json(results: PiiResults, out: TextIO) -> None:
+    out.write(results.model_dump_json(indent=2) + "\n")
+
+
+def sarif_log(results: PiiResults) -> dict[str, object]:
+    """A minimal valid SARIF 2.1.0 log: one rule per entity type, one result per finding."""
+    entities = sorted({f.entity for f in results.findings})
+    rules = [
+        {
+            "id": e,
+            "name": e.title().replace("_", ""),
+            "shortDescription": {"text": f"{ENTITY_TITLES.get(e, e)} found (personal information)"},
+            "defaultConfiguration": {"level": "warning"},
+        }
+        for e in entities
+    ]
+    index = {e: i for i, e in enumerate(entities)}
+    sarif_results = [
+        {
+            "ruleId": f.entity,
+            "ruleIndex": index[f.entity],
+            "level": "warning",
+            "message": {"text": f"{ENTITY_TITLES.get(f.entity, f.entity)}: {f.excerpt}"},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": f.path},
+                        "region": {
+                            "startLine": f.line,
+                            "startColumn": f.column,
+                            "endColumn": f.end_column,
+                        },
+                    }
+                }
+            ],
+            "properties": {"score": f.score, "recognizer": f.recognizer},
+        }
+        for f in results.findings
+    ]
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "auditor-scan",
+                        "version": __version__,
+                        "informationUri": "https://github.com/",
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": sarif_results,
+            }
+        ],
+    }
+
+
+def render_sarif(results: PiiResults, out: TextIO) -> None:
+    out.write(json.dumps(sarif_log(results), ensure_ascii=False, indent=2) + "\n")
+
+
+def run_scan(
+    paths: Sequence[Path],
+    *,
+    fmt: str = "text",
+    entities: Sequence[str] | None = None,
+    min_score: float = 0.5,
+    sample: int | None = None,
+    seed: int = 0,
+    jobs: int | None = None,
+    mode: Mode = "presidio",
+    fail_on_findings: bool = False,
+    show_values: bool = False,
+    excludes: Sequence[str] = (),
+    out: TextIO | None = None,
+) -> int:
+    """Scan and print; returns the exit code (1 when --fail-on-findings and PII was found)."""
+    out = out or sys.stdout
+    if show_values and not (fmt == "text" and out.isatty()):
+        sys.stderr.write("--show-values ignored: values are only shown as text on a terminal\n")
+        show_values = False
+    results = scan_paths(
+        paths,
+        entities=entities,
+        min_score=min_score,
+        sample=sample,
+        seed=seed,
+        jobs=jobs,
+        mode=mode,
+        progress=sys.stderr.isatty(),
+        excludes=excludes,
+    )
+    if fmt == "json":
+        render_json(results, out)
+    elif fmt == "jsonl":
+        render_jsonl(results, out)
+    elif fmt == "sarif":
+        render_sarif(results, out)
+    else:
+        render_text(results, out, show_values)
+    return 1 if fail_on_findings and sum(results.summary.values()) > 0 else 0

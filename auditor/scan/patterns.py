@@ -1,0 +1,298 @@
+"""The fast pattern engine: every PatternSpec in the catalog, no spaCy, no Presidio.
+
+It is the whole detector in `--mode patterns` (the pre-commit hook) and the pattern half of the
+default mode. Context is matched on whole words (English) or substrings (Chinese) in a window
+around the match plus the segment's field words (column header, JSON key), which replaces
+Presidio's lemma-based context enhancer: that one is slow (presidio#35) and matches substrings
+("lic" in "public", presidio#1061).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from auditor.scan.recognizers.catalog import FIELD_SPECS, PATTERN_SPECS
+from auditor.scan.recognizers.spec import FieldSpec, PatternSpec
+from auditor.scan.recognizers.validators import VALIDATORS
+
+AFTER_WINDOW = 16  # characters after a match searched for context ("1995/01/11出生")
+NEGATIVE_WINDOW = 24
+# Free-text spans end before sentence punctuation ("…, Suzhou, Jiangsu." -> "…Jiangsu").
+_TRIM_ENTITIES = frozenset({"LOCATION", "PERSON"})
+_TRIM_CHARS = " .,;:'’-"  # negative context must be close: it vetoes
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    entity: str
+    score: float
+    recognizer: str
+
+
+def _word_regex(words: Iterable[str]) -> re.Pattern[str] | None:
+    words = sorted({w.lower() for w in words}, key=len, reverse=True)
+    if not words:
+        return None
+    parts = []
+    for w in words:
+        escaped = re.escape(w)
+        # Whole words for Latin script; Chinese has no spaces, so a substring is the word.
+        parts.append(escaped if not w.isascii() else rf"(?<![a-z0-9]){escaped}(?![a-z0-9])")
+    return re.compile("|".join(parts))
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_KEY_SEPARATORS = re.compile(r"[\s_\-.:：]+")
+_WORD_SEPARATORS = re.compile(r"[_\-.\[\]$]+")
+
+
+@lru_cache(maxsize=4096)
+def normalise_key(key: str) -> str:
+    """`Full Name`, `full_name`, `fullName` -> `fullname` (field matching)."""
+    return _KEY_SEPARATORS.sub("", _CAMEL.sub("_", key).lower())
+
+
+@lru_cache(maxsize=4096)
+def key_words(key: str) -> str:
+    """`date_of_birth` / `dateOfBirth` -> `date of birth` (context matching)."""
+    return _WORD_SEPARATORS.sub(" ", _CAMEL.sub(" ", key)).lower()
+
+
+SEPARATOR = "\x00"  # joins segments into one buffer; no pattern matches it
+
+
+class _Compiled:
+    __slots__ = (
+        "spec",
+        "patterns",
+        "context",
+        "negative",
+        "alt",
+        "needs",
+        "anchor",
+        "window",
+        "field_context",
+        "strong",
+    )
+
+    def __init__(self, spec: PatternSpec) -> None:
+        self.spec = spec
+        self.patterns = []
+        for p in spec.patterns:
+            regex = re.compile(p.regex)
+            name = p.validator or spec.validator
+            self.patterns.append(
+                (regex, p.score, VALIDATORS[name] if name else None, "v" in regex.groupindex)
+            )
+        self.context = _word_regex(spec.context)
+        self.strong = VALIDATORS[spec.strong_validator] if spec.strong_validator else None
+        self.negative = _word_regex(spec.negative_context)
+        self.alt = _word_regex(spec.alt_context)
+        self.needs = spec.needs
+        anchor = spec.anchor
+        window = spec.anchor_window
+        if anchor is None and spec.requires_context and self.context is not None:
+            # plain alternation: the whole-word check happens later, on the small window
+            anchor = "|".join(
+                re.escape(w.lower()) for w in sorted(set(spec.context), key=len, reverse=True)
+            )
+            window = (AFTER_WINDOW + 48, spec.context_window + 48)
+        # searched in the lowercased buffer: IGNORECASE alternations are several times slower
+        self.anchor = re.compile(anchor) if anchor else None
+        self.window = window
+        self.field_context: dict[str, bool] = {}  # field context string -> has a context word
+
+    def context_in_field(self, ctx: str) -> bool:
+        hit = self.field_context.get(ctx)
+        if hit is None:
+            hit = self.context is not None and self.context.search(ctx) is not None
+            if len(self.field_context) < 10000:
+                self.field_context[ctx] = hit
+        return hit
+
+
+class PatternEngine:
+    """Compiled catalog; `find_many(texts, contexts)` returns non-overlapping matches per text.
+
+    All texts of a batch are joined into one buffer so that each regex runs once per batch
+    (per-segment calls cost more than the matching itself on CSV and JSON cells)."""
+
+    def __init__(
+        self,
+        entities: Iterable[str] | None = None,
+        specs: Iterable[PatternSpec] = PATTERN_SPECS,
+        field_specs: Iterable[FieldSpec] = FIELD_SPECS,
+    ) -> None:
+        wanted = set(entities) if entities is not None else None
+        self.entities = wanted
+        self._specs = [
+            _Compiled(s)
+            for s in specs
+            if wanted is None
+            or s.entity in wanted
+            or (s.alt_entity is not None and s.alt_entity in wanted)
+        ]
+        self._fields: dict[str, FieldSpec] = {}
+        for fs in field_specs:
+            if wanted is None or fs.entity in wanted:
+                for k in fs.keys:
+                    self._fields[normalise_key(k)] = fs
+
+    def field_spec(self, key: str | None) -> FieldSpec | None:
+        if not key:
+            return None
+        return self._fields.get(normalise_key(key))
+
+    def find(self, text: str, context: str = "", key: str = "") -> list[Match]:
+        return self.find_many([text], [context], [key])[0]
+
+    def find_many(
+        self, texts: Sequence[str], contexts: Sequence[str], keys: Sequence[str] | None = None
+    ) -> list[list[Match]]:
+        """Candidates from every spec, validated and scored, overlaps resolved by score.
+
+        `contexts` are words that count as near every match of a text (its key, parent keys,
+        the neighbouring CSV cell); `keys` are the text's own key words, the only field words
+        that can veto a match as negative context (a parent key like `seed_users` must not)."""
+        key_lower = [k.lower() for k in keys] if keys is not None else [""] * len(texts)
+        buf = SEPARATOR.join(texts)
+        starts: list[int] = []
+        pos = 0
+        for t in texts:
+            starts.append(pos)
+            pos += len(t) + 1
+        ctx_lower = [c.lower() for c in contexts]
+        low = buf.lower()
+        if len(low) != len(buf):  # a few characters lowercase to two ("İ"): keep offsets exact
+            low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in buf)
+        found: list[list[Match]] = [[] for _ in texts]
+        for c in self._specs:
+            if c.needs and not any(ch in buf for ch in c.needs):
+                continue
+            for lo, hi in self._windows(c, low, starts, texts, ctx_lower):
+                for regex, base, validate, has_v in c.patterns:
+                    for m in regex.finditer(buf, lo, hi):
+                        start, end = m.span("v") if has_v else m.span()
+                        i = bisect_right(starts, start) - 1
+                        s0 = starts[i]
+                        if end > s0 + len(texts[i]):
+                            continue  # crossed a separator
+                        match = self._accept(
+                            c,
+                            texts[i],
+                            start - s0,
+                            end - s0,
+                            base,
+                            validate,
+                            ctx_lower[i],
+                            key_lower[i],
+                        )
+                        if match is not None:
+                            found[i].append(match)
+        return [resolve(f) for f in found]
+
+    @staticmethod
+    def _windows(
+        c: _Compiled, buf: str, starts: list[int], texts: Sequence[str], ctx_lower: list[str]
+    ) -> list[tuple[int, int]]:
+        if c.anchor is None:
+            return [(0, len(buf))]
+        before, after = c.window
+        spans = [
+            (max(0, m.start() - before), min(len(buf), m.end() + after))
+            for m in c.anchor.finditer(buf)
+        ]
+        if c.spec.requires_context and c.context is not None:
+            # field context (a column header) counts as near every value of that column
+            distinct: dict[str, list[int]] = {}
+            for i, ctx in enumerate(ctx_lower):
+                if ctx:
+                    distinct.setdefault(ctx, []).append(i)
+            for ctx, members in distinct.items():
+                if c.context_in_field(ctx):
+                    spans += [(starts[i], starts[i] + len(texts[i])) for i in members]
+            spans.sort()
+        merged: list[tuple[int, int]] = []
+        for lo, hi in spans:
+            if merged and lo <= merged[-1][1]:
+                if hi > merged[-1][1]:
+                    merged[-1] = (merged[-1][0], hi)
+            else:
+                merged.append((lo, hi))
+        return merged
+
+    def _accept(
+        self,
+        c: _Compiled,
+        text: str,
+        start: int,
+        end: int,
+        base: float,
+        validate: Callable[[str], bool] | None,
+        ctx_lower: str,
+        key_lower: str,
+    ) -> Match | None:
+        spec = c.spec
+        if spec.entity in _TRIM_ENTITIES:
+            while end > start and text[end - 1] in _TRIM_CHARS:
+                end -= 1
+        value = text[start:end]
+        if validate is not None and not validate(value):
+            return None
+        score = base
+        if c.negative is not None:
+            near = text[max(0, start - NEGATIVE_WINDOW) : start].lower() + " " + key_lower
+            if c.negative.search(near):
+                return None
+        window = ""
+        has_context = False
+        if c.context is not None or c.alt is not None:
+            window = (
+                text[max(0, start - spec.context_window) : start].lower()
+                + " "
+                + text[end : end + AFTER_WINDOW].lower()
+                + " "
+                + ctx_lower
+            )
+            has_context = c.context is not None and c.context.search(window) is not None
+        if (
+            spec.requires_context or (c.strong is not None and not c.strong(value))
+        ) and not has_context:
+            return None
+        if has_context:
+            score = max(score, spec.context_score)
+        entity = spec.entity
+        if spec.alt_entity and c.alt is not None and c.alt.search(window):
+            entity = spec.alt_entity
+        if self.entities is not None and entity not in self.entities:
+            return None
+        return Match(start, end, entity, round(score, 2), spec.name)
+
+    def field_match(self, key: str | None, text: str) -> Match | None:
+        """The whole (stripped) value as one entity when its key names one (`full_name`)."""
+        fs = self.field_spec(key)
+        if fs is None:
+            return None
+        value = text.strip()
+        if not value or not VALIDATORS[fs.shape](value):
+            return None
+        start = text.index(value)
+        return Match(start, start + len(value), fs.entity, fs.score, "FieldRecognizer")
+
+
+def resolve(matches: list[Match]) -> list[Match]:
+    """Keep the best of overlapping matches: higher score, then longer span, then earlier."""
+    if len(matches) < 2:
+        return matches
+    kept: list[Match] = []
+    for m in sorted(matches, key=lambda m: (-m.score, -(m.end - m.start), m.start)):
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    return kept

@@ -1,0 +1,1 @@
+"""Recognizers declared as data (catalog.py) with their validators and word lists."""

@@ -1,0 +1,704 @@
+"""Every recognizer auditor knows, declared as data (see spec.py for the fields).
+
+To add a recognizer: add a PatternSpec here (and a validator in validators.py if it needs a
+checksum), then a case in tests/scan/test_recognizers.py. The pattern engine and the Presidio
+set-up both read this list. Scores follow one scale: >= 0.85 checksum-validated or
+context-confirmed, ~0.6-0.8 a distinctive shape without context, < 0.5 (dropped by the default
+--min-score) a shape that is only PII with context.
+"""
+
+from __future__ import annotations
+
+from auditor.scan.recognizers.gazetteer import (
+    CN_CITIES,
+    CN_PROVINCES,
+    CN_SURNAMES_COMPOUND,
+    CN_SURNAMES_SINGLE,
+    EU_STREET_PREFIXES,
+    EU_STREET_SUFFIXES,
+    STREET_TYPES,
+    WORLD_CITIES_ZH,
+)
+from auditor.scan.recognizers.spec import FieldSpec, Pattern, PatternSpec
+
+DIGITS = "0123456789"
+
+# Words near a number that say it is an identifier of a thing, not of a person.
+ID_NEGATIVE = (
+    "order",
+    "order_ref",
+    "ref",
+    "reference",
+    "invoice",
+    "tracking",
+    "ticket",
+    "batch",
+    "export",
+    "sku",
+    "isbn",
+    "ean",
+    "build",
+    "version",
+    "timeout",
+    "retry",
+    "session",
+    "request",
+    "trace",
+    "p/n",
+    "part",
+    "product",
+    "code",
+    "serial",
+    "model",
+    "订单",
+    "单号",
+    "流水号",
+    "发票",
+    "编号",
+    "运单",
+    "批次",
+    "版本",
+    "工单",
+    "快递",
+    "编码",
+    "货号",
+    "型号",
+)
+
+EMAIL = PatternSpec(
+    name="EmailRecognizer",
+    entity="EMAIL_ADDRESS",
+    patterns=(
+        Pattern(
+            "email",
+            r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+            r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![A-Za-z0-9\-])",
+            1.0,
+        ),
+    ),
+    validator="email",
+    needs="@",
+    anchor="@",
+    anchor_window=(64, 256),
+)
+
+_PHONE_START = r"(?<![0-9A-Za-z+\-/.:#_])"
+_PHONE_END = r"(?![0-9A-Za-z\-/_]|\.\d|:\d)"
+PHONE = PatternSpec(
+    name="PhoneRecognizer",
+    entity="PHONE_NUMBER",
+    patterns=(
+        # Runs of digits with the separators people write; libphonenumber decides. A bare run of
+        # digits is only a phone number with context, except the distinctive Chinese mobile shape.
+        Pattern("phone_intl", _PHONE_START + r"(?:\+|00)\d[\d \t().\-]{5,22}\d" + _PHONE_END, 0.8),
+        Pattern(
+            "phone_formatted",
+            _PHONE_START
+            + r"(?!\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d))\(?\d[\d().\-]*[ \t().\-][\d \t().\-]{3,20}\d"
+            + _PHONE_END,
+            0.7,
+        ),
+        Pattern("phone_bare", _PHONE_START + r"\d{7,13}" + _PHONE_END, 0.4),
+        Pattern("cn_mobile", _PHONE_START + r"1[3-9]\d{9}" + _PHONE_END, 0.6),
+    ),
+    validator="phone",
+    context=(
+        "phone",
+        "tel",
+        "telephone",
+        "mobile",
+        "cell",
+        "call",
+        "sms",
+        "whatsapp",
+        "wechat",
+        "contact",
+        "fax",
+        "number",
+        "reach",
+        "电话",
+        "手机",
+        "手机号",
+        "联系电话",
+        "号码",
+        "致电",
+        "联系方式",
+        "微信",
+        "短信",
+        "备用",
+    ),
+    negative_context=ID_NEGATIVE,
+    needs=DIGITS,
+    tags=frozenset({"phone"}),
+)
+
+US_SSN = PatternSpec(
+    name="UsSsnRecognizer",
+    entity="US_SSN",
+    patterns=(
+        Pattern("ssn_dashed", r"(?<![0-9A-Za-z\-])\d{3}-\d{2}-\d{4}(?![\d\-])", 0.6),
+        Pattern("ssn_spaced", r"(?<![0-9A-Za-z\-])(?<!\d )\d{3} \d{2} \d{4}(?![\d\-]| \d)", 0.3),
+        Pattern("ssn_bare", r"(?<![0-9A-Za-z\-.])\d{9}(?![0-9A-Za-z\-])", 0.2),
+    ),
+    validator="us_ssn",
+    context=("ssn", "social security", "social", "ss#", "ssn#", "taxpayer", "tin", "社会安全号"),
+    negative_context=ID_NEGATIVE + ("passport", "护照", "phone", "电话"),
+    needs=DIGITS,
+)
+
+CREDIT_CARD = PatternSpec(
+    name="CreditCardRecognizer",
+    entity="CREDIT_CARD",
+    patterns=(
+        Pattern(
+            "card_grouped",
+            r"(?<![0-9A-Za-z\-])\d{4}([ \-])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?(?![\d\-])",
+            0.8,
+        ),
+        Pattern("card_amex", r"(?<![0-9A-Za-z\-])\d{4}([ \-])\d{6}\1\d{4,5}(?![\d\-])", 0.8),
+        Pattern("card_bare", r"(?<![0-9A-Za-z\-.])\d{13,19}(?![0-9A-Za-z\-])", 0.75),
+    ),
+    # Luhn-valid numbers outside the known issuer ranges are one in ten random numbers: they
+    # are reported only with card context.
+    validator="luhn_card",
+    strong_validator="card_iin",
+    context=(
+        "card",
+        "credit",
+        "visa",
+        "mastercard",
+        "amex",
+        "unionpay",
+        "discover",
+        "jcb",
+        "charge",
+        "payment",
+        "pay",
+        "信用卡",
+        "银行卡",
+        "卡号",
+        "银联",
+        "借记卡",
+        "储蓄卡",
+        "工资卡",
+        "刷卡",
+        "扣款",
+    ),
+    negative_context=ID_NEGATIVE,
+    alt_entity="BANK_CARD",
+    alt_context=(
+        "debit",
+        "bank card",
+        "bank account",
+        "account number",
+        "payroll",
+        "salary",
+        "银行卡",
+        "银行卡号",
+        "借记卡",
+        "储蓄卡",
+        "工资卡",
+        "开户行",
+        "开户",
+        "银行账号",
+        "账号",
+    ),
+    needs=DIGITS,
+)
+
+IBAN = PatternSpec(
+    name="IbanRecognizer",
+    entity="IBAN_CODE",
+    patterns=(
+        Pattern(
+            "iban_compact", r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}[A-Z0-9]{10,30}(?![A-Za-z0-9])", 0.95
+        ),
+        Pattern(
+            "iban_spaced",
+            r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?(?![A-Za-z0-9])",
+            0.95,
+        ),
+    ),
+    validator="iban",
+    needs=DIGITS,
+)
+
+IP_ADDRESS = PatternSpec(
+    name="IpRecognizer",
+    entity="IP_ADDRESS",
+    patterns=(
+        Pattern(
+            "ipv4", r"(?<![0-9A-Za-z.])(?:\d{1,3}\.){3}\d{1,3}(?![0-9]|\.\d|-\w)", 0.7, "ip_v4"
+        ),
+        Pattern(
+            "ipv6",
+            r"(?<![0-9A-Za-z:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Za-z:])",
+            0.8,
+            "ip_v6",
+        ),
+    ),
+    context=(
+        "ip",
+        "address",
+        "host",
+        "server",
+        "login",
+        "logged",
+        "from",
+        "client",
+        "remote",
+        "登录",
+        "地址",
+    ),
+    negative_context=("version", "build", "firmware", "release", "sdk", "rc", "v", "版本", "固件"),
+    needs=".:",
+)
+
+CN_RESIDENT_ID = PatternSpec(
+    name="CnResidentIdRecognizer",
+    entity="CN_RESIDENT_ID",
+    patterns=(Pattern("cn_ric", r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])", 0.9),),
+    validator="cn_resident_id",
+    context=(
+        "身份证",
+        "身份证号",
+        "证件号",
+        "证件号码",
+        "公民身份号码",
+        "id card",
+        "resident id",
+        "id number",
+        "national id",
+    ),
+    context_score=0.95,
+    needs=DIGITS,
+)
+
+CN_USCC = PatternSpec(
+    name="CnUsccRecognizer",
+    entity="CN_USCC",
+    patterns=(
+        Pattern(
+            "uscc",
+            r"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])",
+            0.4,
+        ),
+    ),
+    validator="cn_uscc",
+    context=(
+        "统一社会信用代码",
+        "社会信用代码",
+        "信用代码",
+        "uscc",
+        "credit code",
+        "纳税人识别号",
+        "税号",
+    ),
+    requires_context=True,
+    needs=DIGITS,
+)
+
+PASSPORT = PatternSpec(
+    name="PassportRecognizer",
+    entity="PASSPORT",
+    patterns=(
+        Pattern("passport", r"(?<![0-9A-Za-z])(?:[A-Z]{1,2}\d{7,8}|\d{9})(?![0-9A-Za-z])", 0.2),
+    ),
+    context=(
+        "passport",
+        "passport no",
+        "passport number",
+        "travel document",
+        "护照",
+        "护照号",
+        "护照号码",
+        "通行证",
+    ),
+    requires_context=True,
+    needs=DIGITS,
+)
+
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+DATE_OF_BIRTH = PatternSpec(
+    name="DateOfBirthRecognizer",
+    entity="DATE_OF_BIRTH",
+    patterns=(
+        Pattern(
+            "date_ymd",
+            r"(?<![\d\-/.])\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2})(?![\d\-/:]|\.\d)",
+            0.3,
+        ),
+        Pattern("date_cn", r"\d{4}年\d{1,2}月\d{1,2}[日号]", 0.3),
+        Pattern("date_dmy", r"(?<![\d\-/.])\d{1,2}([/.\-])\d{1,2}\1\d{4}(?![\d\-/]|\.\d)", 0.3),
+        Pattern("date_mdy_text", r"\b" + _MONTH + r"\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b", 0.3),
+        Pattern("date_dmy_text", r"\b\d{1,2}(?:st|nd|rd|th)? " + _MONTH + r"\.?,? \d{4}\b", 0.3),
+    ),
+    validator="date",
+    context=(
+        "dob",
+        "d.o.b",
+        "date of birth",
+        "birth",
+        "born",
+        "birthday",
+        "birthdate",
+        "出生",
+        "出生日期",
+        "生日",
+        "出生年月",
+        "生于",
+    ),
+    requires_context=True,
+    context_window=40,
+    needs=DIGITS,
+)
+
+_SURNAME = "(?:" + "|".join(CN_SURNAMES_COMPOUND) + "|[" + CN_SURNAMES_SINGLE + "])"
+_PROVINCE = "(?:" + "|".join(sorted(CN_PROVINCES, key=len, reverse=True)) + ")"
+_CITY = "(?:" + "|".join(sorted(CN_CITIES, key=len, reverse=True)) + ")"
+_WORLD_CITY = "(?:" + "|".join(sorted(WORLD_CITIES_ZH, key=len, reverse=True)) + ")"
+_HAN = r"[\u4e00-\u9fff]"
+# district / county, optional town, then the road, the number and optional building/unit/room
+_CN_REST = (
+    rf"(?:{_HAN}{{1,4}}?(?:区|县|旗|市))?(?:{_HAN}{{1,6}}?(?:镇|乡|街道))?"
+    rf"[\u4e00-\u9fff0-9A-Za-z]{{1,12}}?(?:大道|大街|步行街|路|街|道|巷|弄|胡同)"
+    r"(?:\d+段)? ?\d+(?:-\d+)? ?号(?:院)?"
+    r"(?:\d+(?:号楼|栋|幢|座|号院))?(?:\d+单元)?(?:\d+(?:室|号房|房))?"
+)
+
+LOCATION_CN = PatternSpec(
+    name="CnAddressRecognizer",
+    entity="LOCATION",
+    anchor=r"\d ?号|住在|来自|我在|搬到|位于|家在|人在|回到|定居|老家|要去|飞往|前往",
+    anchor_window=(72, 24),
+    patterns=(
+        # Starts at a province or a known city so that a preceding word is never swallowed.
+        Pattern(
+            "cn_address",
+            rf"(?:{_PROVINCE}(?:{_CITY}市?|{_HAN}{{2,3}}?市)?|{_CITY}市?)" + _CN_REST,
+            0.85,
+        ),
+        # A city named where someone lives / comes from ("住在苏州", "我在杭州的").
+        Pattern(
+            "cn_city",
+            rf"(?<=住在|来自|我在|搬到|位于|家在|人在|回到|定居|老家|要去|飞往|前往)(?:{_CITY}|{_WORLD_CITY})(?:市)?",
+            0.7,
+        ),
+    ),
+)
+
+_CAP = r"[A-ZÀ-Ö][A-Za-zÀ-ÖØ-öø-ÿ'’.\-]*(?![0-9A-Za-zÀ-ÿ])"
+_STREET = "(?:" + "|".join(sorted(STREET_TYPES, key=len, reverse=True)) + ")"
+_UNIT = r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Room|Rm\.?|Building|Bldg\.?|Floor|Fl\.?|#)\s*#?[A-Za-z0-9\-]+"
+_UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
+_TAIL = (
+    r"(?:,\s*(?:"
+    + _UNIT
+    + r"|[A-Z]{2}\s+\d{5}(?:-\d{4})?"
+    + r"|\d{4,5}(?:\s?[A-Z]{2})?\s+"
+    + _CAP
+    + r"(?:\s+(?:am|an|im|der|de|del|la|le|sur|upon|on)?\s*"
+    + _CAP
+    + r")*"
+    + r"|"
+    + _CAP
+    + r"(?:\s+"
+    + _CAP
+    + r"){0,3}(?:\s+"
+    + _UK_POSTCODE
+    + r"|\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?)?"
+    + r"))*"
+)
+_PREFIX = r"(?:(?:" + _UNIT + r"|No\.\s*\d+),\s*){0,3}"
+_EU_SUFFIX = "(?:" + "|".join(s.replace(".", r"\.") for s in EU_STREET_SUFFIXES) + ")"
+_EU_PREFIX = "(?:" + "|".join(EU_STREET_PREFIXES) + ")"
+
+LOCATION_ADDRESS = PatternSpec(
+    name="StreetAddressRecognizer",
+    entity="LOCATION",
+    patterns=(
+        Pattern(
+            "street_address",
+            r"(?<![0-9A-Za-z\-])"
+            + _PREFIX
+            + r"(?:(?:No\.\s*)?\d{1,5}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:"
+            + _CAP
+            + r"|\d{1,3}(?:st|nd|rd|th))\s+){0,4}"
+            + _STREET
+            + r"\b\.?(?:\s+(?:NE|NW|SE|SW|N|S|E|W|Lower|Upper|North|South|East|West)\b)?|\d{1,5}\s+Broadway\b)"
+            + _TAIL,
+            0.8,
+        ),
+        Pattern(
+            "eu_address",
+            r"(?<![0-9A-Za-z\-])(?:[A-ZÄÖÜ][\wäöüßéèàñ'\-]*"
+            + _EU_SUFFIX
+            + r"\s+\d{1,4}[a-z]?"
+            + r"|"
+            + _EU_PREFIX
+            + r"\s+(?:[\w'’\-]+\s+){0,3}?\d{1,4}[a-z]?"
+            # French: "127 rue Victor Hugo, 44000 Nantes"
+            + r"|\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|place|allée|chemin|quai|impasse|cours)\s+(?:[\w'’\-]+\s+){0,4}?[\w'’\-]+(?=,))"
+            + _TAIL,
+            0.75,
+        ),
+    ),
+    needs=DIGITS,
+)
+
+# A place named where someone lives or comes from ("grew up in Lille", "moved from A to B");
+# spaCy finds the rest in the default mode.
+_PLACE = r"[A-Z][a-zà-ÿ'’\-]+(?:\s+(?:am|an|upon|on|de|del|la|le)?\s*[A-Z][a-zà-ÿ'’\-]+){0,2}"
+LOCATION_CUE = PatternSpec(
+    name="PlaceCueRecognizer",
+    entity="LOCATION",
+    anchor=r"grew up in|moved|relocated to|lives? in|living in|based in|born in|住在|来自",
+    anchor_window=(4, 64),
+    patterns=(
+        Pattern(
+            "place_cue",
+            r"(?:\b(?:grew up in|moved (?:from|to)|relocated to|lives? in|living in|based in|born in)\s+|住在|来自)(?P<v>"
+            + _PLACE
+            + r")(?![A-Za-z])",
+            0.7,
+        ),
+        Pattern(
+            "place_to", r"\bmoved from " + _PLACE + r" to (?P<v>" + _PLACE + r")(?![A-Za-z])", 0.7
+        ),
+    ),
+)
+
+# Person names where the sentence says so ("Dear X", "我叫X"); spaCy and jieba find the rest
+# in the default mode.
+_NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]+(?:[A-Z][a-zß-öø-ÿ]+)?(?:[\-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*|['’][A-ZÀ-Þ][a-zß-öø-ÿ]+)"
+_LATIN_NAME = (
+    _NAME_TOKEN
+    + r"(?:\s+[A-Z]\.)?(?:\s+(?:van|von|de|der|den|da|di|du|le|la|del))*(?:\s+"
+    + _NAME_TOKEN
+    + r"){0,2}"
+)
+PERSON_CUE = PatternSpec(
+    name="PersonCueRecognizer",
+    entity="PERSON",
+    anchor=(
+        r"dear |mrs?\.? |ms\.? |miss |dr\.? |name is|i am |i'm |colleague|holder|instructor|customer|户名|收件人|联系人|客户|"
+        r"我叫|他叫|她叫|名叫|叫做|我是|姓名|请把|联系|帮我给|邮件给|写给|发给|转给|交给|打给|开户人|致|寄给|感谢|谢谢|call|contact|您好|先生|女士|同学|老师|"
+        r"的手机|的电话|的邮箱|的联系方式|身份证|电话|手机"
+    ),
+    anchor_window=(8, 48),
+    patterns=(
+        Pattern(
+            "en_cue",
+            r"(?:\b(?:Dear|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|[Mm]y name is|I am|I'm|[Cc]olleague|holder:|[Ii]nstructor|[Cc]ustomer|户名[:：]?|收件人[:：]?|联系人[:：]?|客户)\s*)(?P<v>"
+            + _LATIN_NAME
+            + r")(?![A-Za-z])",
+            0.75,
+        ),
+        Pattern(
+            "cn_cue",
+            r"(?:我叫|他叫|她叫|名叫|叫做|我是|收件人[:：]?|联系人[:：]?|联系|开户人[:：]?|客户|户名[:：]?|姓名[:：]?|请把|帮我给|邮件给|写给|发给|转给|交给|打给|致|寄给|感谢|谢谢|call|contact)\s*(?P<v>"
+            + _SURNAME
+            + _HAN
+            + r"{1,2})(?=[，,。、；;:：！!？?（(\s的您先女小写说和与在是也已]|$|[A-Za-z0-9])",
+            0.8,
+        ),
+        Pattern(
+            "cn_name_before",
+            r"(?P<v>"
+            + _SURNAME
+            + _HAN
+            + r"{1,2})(?=您好|先生|女士|同学|老师|的手机|的电话|的邮箱|的联系方式|的身份证|，?身份证|，?电话|，?手机)",
+            0.75,
+        ),
+    ),
+    needs="",
+)
+
+# `Name: Jane Doe`, `Attn: ...`, `Jane Doe <jane@...>` in free text: the key-value and mail
+# header conventions people use in logs, e-mails and notes.
+PERSON_INLINE = PatternSpec(
+    name="PersonFieldRecognizer",
+    entity="PERSON",
+    anchor=r"name|contact|attn|attention|signed|regards|sincerely|beneficiary|holder|owner|recipient|姓名|联系人|收件人|户名| <|\(",
+    anchor_window=(48, 64),  # the mail-header name comes before its anchor
+    patterns=(
+        Pattern(
+            "inline_key",
+            r"(?:\b(?:[Ff]ull [Nn]ame|[Nn]ame|[Cc]ontact|[Aa]ttn|[Aa]ttention|[Bb]eneficiary|[Aa]ccount [Hh]older|[Oo]wner|[Rr]ecipient)\s*[:=]\s*"
+            r"|\b(?:[Ss]igned|[Rr]egards|[Ss]incerely|[Aa]ttention),?\s+)(?P<v>"
+            + _LATIN_NAME
+            + r")(?![A-Za-z])",
+            0.8,
+            "full_name",
+        ),
+        Pattern(
+            "mail_header",
+            r"(?P<v>" + _LATIN_NAME + r")\s+(?:<|\()[A-Za-z0-9._%+\-]+@",
+            0.8,
+            "full_name",
+        ),
+    ),
+)
+
+PATTERN_SPECS: tuple[PatternSpec, ...] = (
+    EMAIL,
+    IBAN,
+    CN_RESIDENT_ID,
+    CN_USCC,
+    CREDIT_CARD,
+    US_SSN,
+    PHONE,
+    IP_ADDRESS,
+    PASSPORT,
+    DATE_OF_BIRTH,
+    LOCATION_CN,
+    LOCATION_ADDRESS,
+    LOCATION_CUE,
+    PERSON_CUE,
+    PERSON_INLINE,
+)
+
+# Column headers, JSON keys and YAML keys whose whole value is one entity. Keys are compared
+# after normalisation (lowercase, separators removed): "Full Name", "full_name", "fullName" all
+# become "fullname".
+FIELD_SPECS: tuple[FieldSpec, ...] = (
+    # name parts: one word is enough
+    FieldSpec(
+        "PERSON",
+        (
+            "firstname",
+            "givenname",
+            "lastname",
+            "surname",
+            "familyname",
+            "middlename",
+            "first",
+            "last",
+            "given",
+            "family",
+            "forename",
+        ),
+        "person_name",
+    ),
+    # keys that also name services, teams and things: a full name is needed
+    FieldSpec(
+        "PERSON",
+        (
+            "name",
+            "fullname",
+            "displayname",
+            "beneficiary",
+            "beneficiaryname",
+            "accountholder",
+            "holder",
+            "cardholder",
+            "contact",
+            "contactname",
+            "customername",
+            "customer",
+            "accountowner",
+            "owner",
+            "ownername",
+            "recipient",
+            "recipientname",
+            "sender",
+            "sendername",
+            "patient",
+            "patientname",
+            "employee",
+            "employeename",
+            "payee",
+            "payer",
+            "person",
+            "guardian",
+            "spouse",
+            "emergencycontact",
+            "applicant",
+            "candidate",
+            "author",
+            "assignee",
+            "reporter",
+            "requester",
+            "speaker",
+            "signatory",
+            "nextofkin",
+            "insured",
+            "policyholder",
+            "student",
+            "teacher",
+            "driver",
+            "姓名",
+            "名字",
+            "联系人",
+            "收件人",
+            "客户姓名",
+            "户名",
+            "持卡人",
+            "负责人",
+            "员工姓名",
+            "申请人",
+            "收货人",
+        ),
+        "full_name",
+    ),
+    FieldSpec(
+        "LOCATION",
+        (
+            "address",
+            "addr",
+            "street",
+            "streetaddress",
+            "homeaddress",
+            "shipto",
+            "shippingaddress",
+            "billingaddress",
+            "mailingaddress",
+            "deliveryaddress",
+            "city",
+            "town",
+            "country",
+            "location",
+            "residence",
+            "hometown",
+            "birthplace",
+            "placeofbirth",
+            "address1",
+            "address2",
+            "addressline1",
+            "addressline2",
+            "streetline1",
+            "homecity",
+            "地址",
+            "住址",
+            "家庭住址",
+            "收货地址",
+            "详细地址",
+            "通讯地址",
+            "城市",
+            "所在地",
+            "所在城市",
+            "国家",
+            "籍贯",
+            "户籍地址",
+        ),
+        "location",
+        0.8,
+    ),
+    FieldSpec(
+        "DATE_OF_BIRTH",
+        (
+            "dob",
+            "dateofbirth",
+            "birthdate",
+            "birthday",
+            "born",
+            "bornon",
+            "出生日期",
+            "生日",
+            "出生年月",
+            "出生年月日",
+        ),
+        "date",
+        0.9,
+    ),
+)

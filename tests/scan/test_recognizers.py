@@ -1,0 +1,112 @@
+"""Recognizers on real strings: checksums, Chinese identifiers, context, hard negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.scan.patterns import PatternEngine
+from auditor.scan.recognizers.validators import (
+    cn_resident_id,
+    luhn_card,
+    phone_number,
+    plausible_date,
+)
+
+
+@pytest.fixture(scope="module")
+def engine() -> PatternEngine:
+    return PatternEngine()
+
+
+def found(engine: PatternEngine, text: str, context: str = "") -> list[tuple[str, str]]:
+    return [(m.entity, text[m.start : m.end]) for m in engine.find(text, context) if m.score >= 0.5]
+
+
+@pytest.mark.parametrize(
+    ("number", "valid"),
+    [
+        ("110101199003074477", True),
+        ("11010119900307447X", False),  # wrong check digit
+        ("110101199013074471", False),  # month 13
+        ("990101199003074476", False),  # no such province
+        ("44030519731112546X", False),
+    ],
+)
+def test_cn_resident_id_checksum_region_and_birth_date(number: str, valid: bool) -> None:
+    assert cn_resident_id(number) is valid
+
+
+def test_cn_identifiers_in_chinese_text(engine: PatternEngine) -> None:
+    text = "客户张伟的身份证号110101199003074477，手机号+86 138 0013 8000，银行卡号6222021234567890128。"
+    got = found(engine, text)
+    assert ("CN_RESIDENT_ID", "110101199003074477") in got
+    assert ("PHONE_NUMBER", "+86 138 0013 8000") in got
+    assert ("BANK_CARD", "6222021234567890128") in got
+    assert ("PERSON", "张伟") in got
+
+
+def test_wrong_id_check_digit_and_luhn_failure_are_not_reported(engine: PatternEngine) -> None:
+    assert found(engine, "身份证号110101199003074478") == []
+    assert not luhn_card("4111111111111112")
+    assert found(engine, "card 4111 1111 1111 1112 declined") == []
+    assert ("CREDIT_CARD", "4111 1111 1111 1111") in found(
+        engine, "card 4111 1111 1111 1111 declined"
+    )
+
+
+def test_uscc_needs_context(engine: PatternEngine) -> None:
+    code = "91350100M000100Y43"
+    assert ("CN_USCC", code) in found(engine, f"统一社会信用代码：{code}")
+    assert found(engine, f"ref {code}") == []
+
+
+def test_passport_needs_context(engine: PatternEngine) -> None:
+    assert ("PASSPORT", "E12345678") in found(engine, "护照号码E12345678")
+    assert ("PASSPORT", "E12345678") in found(engine, "my passport number is E12345678.")
+    assert found(engine, "code E12345678 applied") == []
+
+
+def test_chinese_mobile_and_address(engine: PatternEngine) -> None:
+    got = found(engine, "请寄到广东省深圳市南山区科技南一路88号2栋1单元302室，电话13800138000")
+    assert ("LOCATION", "广东省深圳市南山区科技南一路88号2栋1单元302室") in got
+    assert ("PHONE_NUMBER", "13800138000") in got
+
+
+def test_phone_validation_by_country() -> None:
+    assert phone_number("+44 20 7946 0958")
+    assert phone_number("(415) 555-2671") is False or phone_number("(212) 456-7890")
+    assert phone_number("13800138000")
+    assert not phone_number("1742512782")  # epoch seconds
+    assert not phone_number("2024-03-04")
+
+
+def test_date_of_birth_needs_birth_context(engine: PatternEngine) -> None:
+    assert ("DATE_OF_BIRTH", "1987-07-05") in found(engine, "DOB: 1987-07-05")
+    assert ("DATE_OF_BIRTH", "1995年1月11日") in found(engine, "我是王芳，1995年1月11日出生")
+    assert found(engine, "deployed on 2024-07-05") == []
+    assert not plausible_date("2024-13-45")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "order 4129 1929 7782 2724 shipped",  # Luhn failure
+        "request 76f068af-8407-4d25-9f71-f1f0025ef1aa failed",  # UUID
+        "fixed in commit af128327955471334205e6cdfaa5a9a4806ece51",  # git SHA
+        "rolled back to 1bd40ff1c700 at 1742512782",  # short SHA, epoch
+        "since 2024-05-25T17:08:22Z and 2024-04-16 19:32:46",  # timestamps
+        "Order #108284984 and ORD-2025-3392282 and SO-35954",  # order ids
+        "Build 8.9.5.4 on version 10.0.20784.4738",  # versions that look like IPs
+        "流水号110101199003074478对应的交易",  # wrong check digit
+        "batch export 2811119157937183953 failed",  # 19-digit order id
+        "PLACEHOLDER = 2147483647",
+    ],
+)
+def test_hard_negatives(engine: PatternEngine, text: str) -> None:
+    assert found(engine, text) == []
+
+
+def test_context_is_whole_word(engine: PatternEngine) -> None:
+    # "ssn" inside another word must not turn a bare 9-digit number into an SSN
+    assert found(engine, "classnames 123456789") == []
+    assert ("US_SSN", "123456789") in found(engine, "SSN 123456789")
