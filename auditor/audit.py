@@ -51,6 +51,7 @@ class AuditOptions:
     fail_on: str = "none"
     lang: str = "en"
     as_of: str | None = None
+    final: bool = False  # report status FINAL instead of DRAFT
 
 
 def _epoch() -> dt.datetime | None:
@@ -278,7 +279,9 @@ def _command(descriptor: Path, options: AuditOptions, as_of: dt.date) -> str:
     return shlex.join(args)
 
 
-def write_outputs(results: Results, outputs: Mapping[str, Path], lang: str, base_dir: Path) -> None:
+def write_outputs(
+    results: Results, outputs: Mapping[str, Path], lang: str, base_dir: Path, final: bool = False
+) -> None:
     from auditor.report.json_out import write_json
 
     for fmt, path in outputs.items():
@@ -291,7 +294,7 @@ def write_outputs(results: Results, outputs: Mapping[str, Path], lang: str, base
             if exc.name and exc.name.startswith("auditor.report"):
                 raise AuditorError(f"--{fmt} output is not available yet in this build") from None
             raise
-        render(results, fmt, path, lang, base_dir=base_dir)
+        render(results, fmt, path, lang, base_dir=base_dir, draft=not final)
 
 
 def run_audit(descriptor: Path, options: AuditOptions) -> int:
@@ -302,6 +305,6 @@ def run_audit(descriptor: Path, options: AuditOptions) -> int:
     packs = select_packs(list(options.packs))
     pii = run_scan(deployment, loaded.path, options.scan)
     results = evaluate(deployment, loaded, packs, as_of, pii, str(descriptor), _command(descriptor, options, as_of))
-    write_outputs(results, options.outputs, options.lang, loaded.path.parent)
+    write_outputs(results, options.outputs, options.lang, loaded.path.parent, options.final)
     print_summary(results, options.lang, options.fail_on)
     return exit_code(results, options.fail_on)

@@ -153,6 +153,7 @@ def audit(
     ] = Severity.none,
     lang: Annotated[Lang, typer.Option("--lang", help="Report language.")] = Lang.en,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Audit date YYYY-MM-DD (default today).")] = None,
+    final: Annotated[bool, typer.Option("--final", help="Mark the PDF/HTML report FINAL instead of DRAFT.")] = False,
 ) -> None:
     """Validate the descriptor, evaluate the rule packs, scan datasets, print a summary, write reports."""
     from auditor.audit import AuditOptions, run_audit
@@ -162,7 +163,7 @@ def audit(
         for fmt, path in (("json", json_out), ("pdf", pdf), ("html", html), ("sarif", sarif), ("junit", junit), ("md", md))
         if path is not None
     }
-    options = AuditOptions(tuple(pack or ()), scan, outputs, fail_on.value, lang.value, as_of)
+    options = AuditOptions(tuple(pack or ()), scan, outputs, fail_on.value, lang.value, as_of, final)
     raise typer.Exit(run_audit(descriptor, options))
 
 

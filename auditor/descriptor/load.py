@@ -120,6 +120,17 @@ _Loader.add_implicit_resolver(
 )
 
 
+if hasattr(yaml, "CSafeLoader"):
+
+    class _FastLoader(yaml.CSafeLoader):
+        """libyaml's C parser with the same resolvers: ~10x faster on the ~650 KB of built-in
+        rule packs. Descriptors keep the pure-Python parser, whose messages the docs show."""
+
+    _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+else:  # PyYAML built without libyaml
+    _FastLoader = _Loader  # type: ignore[misc]
+
+
 def _count_nodes(node: yaml.Node, path: Path, memo: dict[int, int], stack: set[int]) -> int:
     key = id(node)
     if key in memo:
@@ -197,14 +208,16 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
     return f"invalid YAML: {text}"
 
 
-def parse_yaml(path: Path, limit: int = MAX_DESCRIPTOR_BYTES) -> Loaded:
-    """Parse one YAML document into plain Python values with node positions."""
+def parse_yaml(path: Path, limit: int = MAX_DESCRIPTOR_BYTES, fast: bool = False) -> Loaded:
+    """Parse one YAML document into plain Python values with node positions.
+
+    `fast` uses libyaml for parsing (rule packs); the guards after parsing are the same."""
     import hashlib
 
     raw = read_bytes(path, limit)
     text = decode(raw, path)
     try:
-        loader = _Loader(text)  # the reader rejects control characters here, before parsing
+        loader = (_FastLoader if fast else _Loader)(text)  # the reader rejects control characters here, before parsing
         try:
             node = loader.get_single_node()
         finally:

@@ -47,7 +47,7 @@ class PackDoc:
                 try:
                     raw = json.loads(raw.read_text(encoding="utf-8"))
                 except (OSError, ValueError):
-                    raw = _positions(parse_yaml(self.path))
+                    raw = _positions(parse_yaml(self.path, fast=True))
             self._positions = {tuple(k): (line, col) for k, line, col in raw}
         loc = tuple(loc)
         while loc:
@@ -106,7 +106,7 @@ def parse_pack_file(path: Path) -> PackDoc:
             return PackDoc(path, data, hashlib.sha256(raw).hexdigest(), folder / f"{digest}.pos.json")
         except (OSError, ValueError):
             pass
-    loaded = parse_yaml(path)
+    loaded = parse_yaml(path, fast=True)
     data = _iso_dates(loaded.data)
     positions = _positions(loaded)
     if folder is not None:
