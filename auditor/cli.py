@@ -234,6 +234,12 @@ def scan(
     fail_on_findings: Annotated[bool, typer.Option("--fail-on-findings", help="Exit 1 when any PII is found.")] = False,
     show_values: Annotated[bool, typer.Option("--show-values", help="Show detected values in clear (text on a terminal only).")] = False,
     exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Gitignore-style pattern to skip (repeatable).")] = None,
+    baseline: Annotated[
+        Optional[Path], typer.Option("--baseline", help="Ignore findings recorded in this baseline file (salted fingerprints).")
+    ] = None,
+    update_baseline: Annotated[
+        bool, typer.Option("--update-baseline", help="Record the current findings in --baseline and exit 0.")
+    ] = False,
 ) -> None:
     """Scan files for personal information (masked output; exit 1 with --fail-on-findings)."""
     from auditor.scan.command import run_scan
@@ -242,7 +248,7 @@ def scan(
         run_scan(
             paths, fmt=fmt.value, entities=entities.split(",") if entities else None, min_score=min_score,
             sample=sample, seed=seed, jobs=jobs, mode=mode.value, fail_on_findings=fail_on_findings,
-            show_values=show_values, excludes=exclude or (),
+            show_values=show_values, excludes=exclude or (), baseline=baseline, update_baseline=update_baseline,
         )
     )
 

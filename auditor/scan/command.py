@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TextIO
 
 from auditor import __version__
+from auditor.errors import AuditorError
+from auditor.scan.baseline import SourceLines, load_baseline, suppress, write_baseline
 from auditor.report.results import PiiFinding, PiiResults
 from auditor.scan.api import Mode, scan_paths
 
@@ -32,11 +34,11 @@ def finding_line(f: PiiFinding) -> str:
 
 
 def render_text(results: PiiResults, out: TextIO, show_values: bool = False) -> None:
-    lines_cache: dict[str, list[str]] = {}
+    source = SourceLines(results)
     for f in results.findings:
         line = finding_line(f)
         if show_values:
-            line += f"  value={_raw_value(f, results, lines_cache)!r}"
+            line += f"  value={source.value(f) or '?'!r}"
         out.write(line + "\n")
     out.write(summary(results) + "\n")
 
@@ -64,24 +66,6 @@ def summary(results: PiiResults) -> str:
     if dropped:
         text += f"\n{dropped} finding(s) beyond the per-file cap were counted but not listed"
     return text
-
-
-def _raw_value(f: PiiFinding, results: PiiResults, cache: dict[str, list[str]]) -> str:
-    """The clear value, re-read from the file (only for --show-values on a terminal)."""
-    info = next((x for x in results.files if x.path == f.path), None)
-    if info is None or info.format == "parquet" or not info.encoding:
-        return "?"
-    if f.path not in cache:
-        try:
-            cache[f.path] = (
-                Path(f.path).read_text(encoding=info.encoding, errors="replace").splitlines()
-            )
-        except OSError:
-            cache[f.path] = []
-    lines = cache[f.path]
-    if f.line > len(lines):
-        return "?"
-    return lines[f.line - 1][f.column - 1 : f.end_column - 1]
 
 
 def render_jsonl(results: PiiResults, out: TextIO) -> None:
@@ -165,10 +149,14 @@ def run_scan(
     fail_on_findings: bool = False,
     show_values: bool = False,
     excludes: Sequence[str] = (),
+    baseline: Path | None = None,
+    update_baseline: bool = False,
     out: TextIO | None = None,
 ) -> int:
     """Scan and print; returns the exit code (1 when --fail-on-findings and PII was found)."""
     out = out or sys.stdout
+    if update_baseline and baseline is None:
+        raise AuditorError("--update-baseline needs --baseline FILE")
     if show_values and not (fmt == "text" and out.isatty()):
         sys.stderr.write("--show-values ignored: values are only shown as text on a terminal\n")
         show_values = False
@@ -183,6 +171,15 @@ def run_scan(
         progress=sys.stderr.isatty(),
         excludes=excludes,
     )
+    source = SourceLines(results)
+    accepted = load_baseline(baseline) if baseline is not None else None
+    if update_baseline:
+        assert baseline is not None and accepted is not None  # checked above
+        results = suppress(results, None, source)  # allow-commented lines stay out of the file
+        count = write_baseline(baseline, accepted[0], results, source)
+        sys.stderr.write(f"baseline {baseline}: {count} finding(s) recorded (fingerprints only)\n")
+        return 0
+    results = suppress(results, accepted, source)
     if fmt == "json":
         render_json(results, out)
     elif fmt == "jsonl":
@@ -191,4 +188,15 @@ def run_scan(
         render_sarif(results, out)
     else:
         render_text(results, out, show_values)
-    return 1 if fail_on_findings and sum(results.summary.values()) > 0 else 0
+    found = sum(results.summary.values()) > 0
+    if fail_on_findings and found and fmt == "text":
+        sys.stderr.write(FIX_HINT)
+    return 1 if fail_on_findings and found else 0
+
+
+FIX_HINT = """
+To fix: remove or mask the personal data (use synthetic values in fixtures).
+To accept a line: add the comment `auditor: allow` on it.
+To accept what is there now: auditor scan --baseline .auditor-baseline.json --update-baseline FILES...
+  and commit .auditor-baseline.json (it holds salted fingerprints, never values).
+"""
