@@ -14,9 +14,9 @@ from typing import TextIO
 
 from auditor import __version__
 from auditor.errors import AuditorError
-from auditor.scan.baseline import SourceLines, load_baseline, suppress, write_baseline
 from auditor.report.results import PiiFinding, PiiResults
 from auditor.scan.api import Mode, scan_paths
+from auditor.scan.baseline import SourceLines, load_baseline, suppress, write_baseline
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 ENTITY_TITLES = {
