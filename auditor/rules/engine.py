@@ -112,6 +112,13 @@ def evaluate_rule(rule: Rule, facts: Mapping[str, Any], as_of: dt.date) -> Outco
         else:
             why = (f"Not applied: {en}.", f"不适用：{zh}。")
         return Outcome("not_applicable", applies, (), *why)
+    if applies is None and rule.applies_from > as_of:
+        # a duty that starts later is not scored today, whether or not its trigger is answered yet
+        start = rule.applies_from.isoformat()
+        en, zh = _questions_text(questions)
+        return Outcome(
+            "upcoming", None, tuple(questions), f"Would apply from {start} if triggered. {en}", f"若触发，自 {start} 起适用。{zh}"
+        )
     if applies is None:
         return Outcome("unknown", None, tuple(questions), *_questions_text(questions))
     if not applies:

@@ -410,6 +410,14 @@ def _check_entities(entities: Iterable[str] | None) -> list[str]:
     return wanted
 
 
+def _check_options(entities: Iterable[str] | None, sample: int | None, mode: str) -> list[str]:
+    if sample is not None and sample < 1:
+        raise AuditorError("--sample must be at least 1")
+    if mode not in ("presidio", "patterns"):
+        raise AuditorError(f"unknown scan mode {mode!r}; use presidio or patterns")
+    return _check_entities(entities)
+
+
 def scan_paths(
     paths: Iterable[str | Path],
     *,
@@ -423,11 +431,7 @@ def scan_paths(
     excludes: Iterable[str] = (),
 ) -> PiiResults:
     """Scan files and folders (recursively, honouring .auditorignore)."""
-    wanted = _check_entities(entities)
-    if sample is not None and sample < 1:
-        raise AuditorError("--sample must be at least 1")
-    if mode not in ("presidio", "patterns"):
-        raise AuditorError(f"unknown scan mode {mode!r}; use presidio or patterns")
+    wanted = _check_options(entities, sample, mode)
     tasks = discover(paths, excludes)
     return _run(tasks, wanted, min_score, sample, seed, jobs, mode, progress)
 
@@ -475,7 +479,7 @@ def scan_datasets(
 ) -> PiiResults:
     """Scan `deployment.data.datasets` (paths relative to the descriptor's folder); findings name
     files as the descriptor does (`data/cv.jsonl`, not an absolute path)."""
-    wanted = _check_entities(entities)
+    wanted = _check_options(entities, sample, mode)
     base = Path(base_dir)
     datasets = (deployment.data.datasets if deployment.data else None) or []
     tasks: list[FileTask] = []
