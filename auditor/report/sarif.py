@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from auditor.report.results import Finding, PiiFinding, Results
+from auditor.report.results import Finding, PiiFinding, PiiResults, Results
 from auditor.report.sanitize import visible
 
 SARIF_SCHEMA = (
@@ -125,6 +125,41 @@ def _pii_result(p: PiiFinding, index: int) -> dict[str, Any]:
     }
 
 
+def pii_rules(pii: PiiResults) -> list[dict[str, Any]]:
+    """One reportingDescriptor per entity type found."""
+    return [
+        {
+            "id": f"PII-{entity}",
+            "name": f"PersonalData{entity.title().replace('_', '')}",
+            "shortDescription": {"text": f"Personal data in a data set: {entity}"},
+            "help": {
+                "text": "Remove, pseudonymise or justify this personal data; record the "
+                "lawful basis and retention in the descriptor (data section)."
+            },
+            "defaultConfiguration": {"level": "warning"},
+            "properties": {"tags": ["privacy", "pii"], "security-severity": "5.0"},
+        }
+        for entity in sorted({p.entity for p in pii.findings})
+    ]
+
+
+def pii_log(pii: PiiResults, version: str) -> dict[str, Any]:
+    """A SARIF log of a scan alone (`auditor scan --format sarif`)."""
+    rules = pii_rules(pii)
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": {"name": "auditor", "version": version, "rules": rules}},
+                "columnKind": "unicodeCodePoints",
+                "results": [_pii_result(p, index[f"PII-{p.entity}"]) for p in pii.findings],
+            }
+        ],
+    }
+
+
 def build(results: Results, lang: str = "en") -> dict[str, Any]:
     rules: list[dict[str, Any]] = []
     index: dict[str, int] = {}
@@ -132,21 +167,9 @@ def build(results: Results, lang: str = "en") -> dict[str, Any]:
         if f.rule_id not in index:
             index[f.rule_id] = len(rules)
             rules.append(_rule_descriptor(f, lang))
-    for entity in sorted({p.entity for p in results.pii.findings}):
-        index[f"PII-{entity}"] = len(rules)
-        rules.append(
-            {
-                "id": f"PII-{entity}",
-                "name": f"PersonalData{entity.title().replace('_', '')}",
-                "shortDescription": {"text": f"Personal data in a data set: {entity}"},
-                "help": {
-                    "text": "Remove, pseudonymise or justify this personal data; record the "
-                    "lawful basis and retention in the descriptor (data section)."
-                },
-                "defaultConfiguration": {"level": "warning"},
-                "properties": {"tags": ["privacy", "pii"], "security-severity": "5.0"},
-            }
-        )
+    for rule in pii_rules(results.pii):
+        index[rule["id"]] = len(rules)
+        rules.append(rule)
     out = [
         _rule_result(f, index[f.rule_id], results, lang)
         for f in results.findings

@@ -78,58 +78,10 @@ def render_json(results: PiiResults, out: TextIO) -> None:
 
 
 def sarif_log(results: PiiResults) -> dict[str, object]:
-    """A minimal valid SARIF 2.1.0 log: one rule per entity type, one result per finding."""
-    entities = sorted({f.entity for f in results.findings})
-    rules = [
-        {
-            "id": e,
-            "name": e.title().replace("_", ""),
-            "shortDescription": {"text": f"{ENTITY_TITLES.get(e, e)} found (personal information)"},
-            "defaultConfiguration": {"level": "warning"},
-        }
-        for e in entities
-    ]
-    index = {e: i for i, e in enumerate(entities)}
-    sarif_results = [
-        {
-            "ruleId": f.entity,
-            "ruleIndex": index[f.entity],
-            "level": "warning",
-            "message": {"text": f"{ENTITY_TITLES.get(f.entity, f.entity)}: {f.excerpt}"},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": f.path},
-                        "region": {
-                            "startLine": f.line,
-                            "startColumn": f.column,
-                            "endColumn": f.end_column,
-                        },
-                    }
-                }
-            ],
-            "properties": {"score": f.score, "recognizer": f.recognizer},
-        }
-        for f in results.findings
-    ]
-    return {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "auditor-scan",
-                        "version": __version__,
-                        "informationUri": "https://github.com/",
-                        "rules": rules,
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "results": sarif_results,
-            }
-        ],
-    }
+    """SARIF 2.1.0, in the same shape as the PII part of `auditor audit --sarif`."""
+    from auditor.report.sarif import pii_log
+
+    return pii_log(results, __version__)
 
 
 def render_sarif(results: PiiResults, out: TextIO) -> None:
