@@ -1,14 +1,21 @@
 """PII scanner benchmark: stock Presidio vs auditor's default and pattern modes, on one corpus.
 
     .venv/bin/python benchmarks/bench_scan.py [CORPUS_DIR] [--truth TRUTH.jsonl] [--stock-seconds 90]
-                                              [--big-mb 64] [--jobs N]
+                                              [--sparse-mb 64] [--big-mb 1024] [--jobs N]
 
-Prints throughput (MB/s), the speed-up over stock Presidio, micro-F1 (when a truth file and
-shared/bench/score_pii.py are found) and the peak RSS of a pattern-mode scan of a generated
-JSONL file of --big-mb megabytes. Stock Presidio (AnalyzerEngine, default recognizers, the same
-spaCy model, text fed line by line) is slow: it runs on whole files until --stock-seconds have
-passed and its throughput is extrapolated from the bytes it finished; its F1 is computed on the
-lines it saw. No asserts: figures only.
+Prints, from one run on the same machine:
+- throughput (MB/s) and micro-F1 (when a truth file and shared/bench/score_pii.py are found) of
+  stock Presidio (AnalyzerEngine, default recognizers, the same spaCy model, text fed line by
+  line), and of `scan_paths` in the default and the pattern mode, with the speed-up over stock.
+  Stock Presidio is slow: it runs on whole files until --stock-seconds have passed and its
+  throughput is extrapolated from the bytes it finished; its F1 is computed on the lines it saw.
+  Times include building the detector (spaCy load) and starting the workers;
+- pattern-mode throughput on a sparse corpus (--sparse-mb of the installed packages' Python
+  sources and docs: code and prose with little PII, what a pre-commit hook sees);
+- a full pattern-mode `auditor scan` (the CLI, --format jsonl to /dev/null) of a --big-mb JSONL
+  file made of the corpus's JSONL records: wall time, MB/s and the peak RSS of the whole
+  process tree (the main process plus its workers, sampled from /proc every 0.1 s).
+No asserts: figures only.
 """
 
 from __future__ import annotations
@@ -17,7 +24,6 @@ import argparse
 import importlib.util
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -146,27 +152,88 @@ def _generate_jsonl(corpus: Path, path: Path, megabytes: int) -> bool:
     return True
 
 
-def big_file_rss(corpus: Path, megabytes: int, sample: int | None) -> str:
-    """Peak RSS of a pattern-mode scan of a generated JSONL file (child process, ru_maxrss)."""
+def _tree_rss_kb(pid: int) -> tuple[int, int]:
+    """(sum of VmRSS over pid and its descendants, number of processes), from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(entry.name))
+    total, count, todo = 0, 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+        except OSError:
+            continue
+        rss = next((ln for ln in status.splitlines() if ln.startswith("VmRSS:")), None)
+        if rss:
+            total += int(rss.split()[1])
+            count += 1
+        todo.extend(children.get(p, []))
+    return total, count
+
+
+def cli_scan_rss(path: Path, extra: list[str]) -> tuple[float, float, int]:
+    """(seconds, peak RSS MB of the process tree, processes) of `auditor scan PATH` to /dev/null."""
+    auditor = Path(sys.executable).parent / "auditor"
+    cmd = [str(auditor), "scan", str(path), "--mode", "patterns", "--format", "jsonl", *extra]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak, procs = 0, 0
+    while proc.poll() is None:
+        rss, n = _tree_rss_kb(proc.pid)
+        peak, procs = max(peak, rss), max(procs, n)
+        time.sleep(0.1)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"auditor scan failed: {proc.stderr.read().decode()[-500:]}")
+    return elapsed, peak / 1024, procs
+
+
+def big_file(corpus: Path, megabytes: int, sample: int | None) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / "big.jsonl"
         if not _generate_jsonl(corpus, big, megabytes):
             return "n/a (no .jsonl in corpus)"
-        size = big.stat().st_size / (1 << 20)
-        # VmHWM, not ru_maxrss: on Linux ru_maxrss survives exec and would report this
-        # (spaCy-loaded) parent's peak
-        code = (
-            "import re, sys, time; from auditor.scan.api import scan_paths; t=time.perf_counter();"
-            f"r = scan_paths([{str(big)!r}], mode='patterns', jobs=1, sample={sample!r});"
-            "hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1);"
-            "print(hwm, sum(r.summary.values()), time.perf_counter()-t)"
-        )
-        out = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
-        ).stdout.split()
-        rss_mb, findings, secs = int(out[0]) / 1024, int(out[1]), float(out[2])
+        size = big.stat().st_size / 1e6
+        extra = ["--sample", str(sample)] if sample else []
+        secs, rss, procs = cli_scan_rss(big, extra)
         how = f"--sample {sample}" if sample else "full scan"
-        return f"{size:.0f} MB JSONL, {how}: peak RSS {rss_mb:.0f} MB, {findings:,} findings counted, {secs:.0f} s ({size / secs:.2f} MB/s)"
+        return (
+            f"{size:,.0f} MB JSONL, {how}: {secs:.0f} s ({size / secs:.2f} MB/s), "
+            f"peak RSS {rss:.0f} MB over {procs} process(es)"
+        )
+
+
+def _sparse_corpus(folder: Path, megabytes: int) -> int:
+    """Python sources and docs of the installed packages, copied into files of <= 16 MB."""
+    import site
+
+    target = megabytes * 1_000_000
+    written, n, out = 0, 0, None
+    roots = [Path(p) for p in site.getsitepackages()]
+    for f in sorted(p for r in roots for p in r.rglob("*") if p.suffix in (".py", ".md", ".rst")):
+        if written >= target:
+            break
+        try:
+            data = f.read_bytes()
+        except OSError:
+            continue
+        if out is None or out.tell() > 16_000_000:
+            if out is not None:
+                out.close()
+            out = (folder / f"sparse_{n:02d}.txt").open("wb")
+            n += 1
+        out.write(data)
+        written += len(data)
+    if out is not None:
+        out.close()
+    return written
 
 
 def main() -> None:
@@ -176,20 +243,9 @@ def main() -> None:
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--truth", type=Path, default=None)
     ap.add_argument("--stock-seconds", type=float, default=90.0)
-    ap.add_argument(
-        "--big-mb",
-        type=int,
-        default=64,
-        help="size of the generated JSONL for the RSS figure (0: skip)",
-    )
-    ap.add_argument(
-        "--huge-mb",
-        type=int,
-        default=1024,
-        help="size of the generated JSONL for the --sample RSS figure (0: skip)",
-    )
+    ap.add_argument("--sparse-mb", type=int, default=64, help="sparse corpus size (0: skip)")
+    ap.add_argument("--big-mb", type=int, default=1024, help="JSONL for the RSS figure (0: skip)")
     ap.add_argument("--jobs", type=int, default=None)
-    ap.add_argument("--only-memory", action="store_true", help="skip the throughput runs")
     a = ap.parse_args()
     corpus = a.corpus.resolve()
     truth = a.truth or corpus.parent / "truth.jsonl"
@@ -199,36 +255,34 @@ def main() -> None:
         f"corpus {corpus} ({total / 1e6:.2f} MB, {len(_files(corpus))} files), {os.cpu_count()} cores, "
         f"load average {os.getloadavg()[0]:.1f}"
     )
-
-    if a.only_memory:
-        a.stock_seconds = -1.0
-    t, b, rows, seen = (
-        bench_stock(corpus, a.stock_seconds) if not a.only_memory else (1.0, 0, [], set())
-    )
-    if a.only_memory:
-        for mb, sample in ((a.big_mb, None), (a.big_mb * 2, None), (a.huge_mb, 1000)):
-            if mb:
-                print("bounded memory: " + big_file_rss(corpus, mb, sample))
-        return
-    stock = b / t / 1e6
-    part = "" if b >= total else f" (extrapolated from {b / 1e6:.2f} MB in {t:.0f} s)"
-    print(
-        f"stock Presidio      {stock * 1000:8.1f} KB/s{part}  F1 on those lines {_f1(scorer, truth, rows, seen)}"
-    )
-
-    for mode in ("presidio", "patterns"):
-        t, b, rows = bench_ours(corpus, mode, a.jobs)
-        rate = b / t / 1e6
+    stock = None
+    if a.stock_seconds > 0:
+        t, b, rows, seen = bench_stock(corpus, a.stock_seconds)
+        stock = b / t / 1e6
+        part = "" if b >= total else f" (extrapolated from {b / 1e6:.2f} MB in {t:.0f} s)"
         print(
-            f"auditor --mode {mode:9s}{rate * 1000:8.1f} KB/s ({t:.1f} s incl. start-up, x{rate / stock:.0f} stock)  F1 {_f1(scorer, truth, rows)}"
+            f"stock Presidio        {stock * 1000:8.1f} KB/s{part}  F1 on those lines {_f1(scorer, truth, rows, seen)}"
         )
+    for mode, jobs in (("presidio", a.jobs), ("patterns", a.jobs), ("patterns", 1)):
+        t, b, rows = bench_ours(corpus, mode, jobs)
+        rate = b / t / 1e6
+        ratio = f", x{rate / stock:.0f} stock" if stock else ""
+        label = f"--mode {mode} --jobs {jobs or 'auto'}"
+        print(
+            f"auditor {label:28s}{rate:6.2f} MB/s ({t:.2f} s{ratio})  F1 {_f1(scorer, truth, rows)}"
+        )
+    if a.sparse_mb:
+        with tempfile.TemporaryDirectory() as tmp:
+            size = _sparse_corpus(Path(tmp), a.sparse_mb)
+            for jobs in (a.jobs, 1):
+                t, b, rows = bench_ours(Path(tmp), "patterns", jobs)
+                print(
+                    f"sparse corpus ({size / 1e6:.0f} MB of installed sources and docs, {len(rows)} findings): "
+                    f"--mode patterns --jobs {jobs or 'auto'} {b / t / 1e6:.2f} MB/s ({t:.1f} s)"
+                )
     if a.big_mb:
-        print("bounded memory: " + big_file_rss(corpus, a.big_mb, None))
-    if a.huge_mb:
-        print("bounded memory: " + big_file_rss(corpus, a.huge_mb, 1000))
-    print(
-        f"benchmark process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (spaCy x2 loaded)"
-    )
+        print("bounded memory: " + big_file(corpus, a.big_mb, None))
+        print("bounded memory: " + big_file(corpus, a.big_mb, 1000))
 
 
 if __name__ == "__main__":

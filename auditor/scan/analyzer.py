@@ -271,7 +271,7 @@ class PresidioDetector:
         todo = [
             i
             for i, seg in enumerate(segments)
-            if seg.free_text
+            if seg.prose
             and not (len(results[i]) == 1 and results[i][0].recognizer == "FieldRecognizer")
         ]
         if not todo:

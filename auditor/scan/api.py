@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
@@ -20,10 +20,10 @@ from auditor.errors import AuditorError
 from auditor.report.results import PiiFile, PiiFinding, PiiResults, Prevalence
 from auditor.scan import mask
 from auditor.scan.patterns import Match, PatternEngine, key_words
-from auditor.scan.readers import LINE_FORMATS, Record, Segment, read_records
+from auditor.scan.readers import LINE_FORMATS, Record, Segment, csv_header, read_records
 from auditor.scan.recognizers.catalog import FIELD_SPECS, PATTERN_SPECS
 from auditor.scan.sampling import reservoir, wilson
-from auditor.scan.walk import FileTask, discover, file_format, iter_lines, sniff
+from auditor.scan.walk import FileTask, discover, file_format, iter_lines, line_parts, sniff
 
 if TYPE_CHECKING:
     from auditor.descriptor.model import Deployment
@@ -89,9 +89,33 @@ def build_detector(mode: Mode, entities: Iterable[str] | None) -> Detector:
 
 @dataclass
 class FileResult:
+    """One file's result, or one part's (see `Part`) until `add_part` adds them up."""
+
     file: PiiFile
     findings: list[PiiFinding]
     records_with: dict[str, int] = field(default_factory=dict)  # entity -> records having it
+    # CSV/TSV/Parquet columns: values seen, and values that were one entity whole
+    field_values: Counter[str] = field(default_factory=Counter)
+    field_hits: dict[str, Counter[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A byte range of a big line-format file, cut at line ends, that one worker scans."""
+
+    start: int
+    end: int
+    first_line: int
+    header: tuple[str, ...] | None = None  # CSV/TSV column names (part 0 reads its own)
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    entities: tuple[str, ...]
+    min_score: float = DEFAULT_MIN_SCORE
+    sample: int | None = None
+    seed: int = DEFAULT_SEED
+    mode: Mode = "presidio"
 
 
 def _batches(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
@@ -105,6 +129,20 @@ def _batches(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
         yield batch
 
 
+def _pii_columns(values: Counter[str], hits: dict[str, Counter[str]]) -> dict[str, str]:
+    """Columns whose every value (two or more) was one entity type whole."""
+    return {
+        name: ent
+        for name, counts in hits.items()
+        for ent, n in counts.items()
+        if values[name] >= 2 and n == values[name]
+    }
+
+
+def _skipped(task: FileTask, fmt: str, reason: str) -> FileResult:
+    return FileResult(PiiFile(path=task.display, bytes=task.size, format=fmt, skipped=reason), [])
+
+
 def scan_file(
     task: FileTask,
     detector: Detector,
@@ -112,19 +150,29 @@ def scan_file(
     min_score: float = DEFAULT_MIN_SCORE,
     sample: int | None = None,
     seed: int = DEFAULT_SEED,
+    part: Part | None = None,
+    max_findings: int | None = None,
 ) -> FileResult:
+    """Scan one file, or one part of it; at most `max_findings` (default
+    MAX_FINDINGS_PER_FILE) are listed, the rest only counted."""
+    listed = MAX_FINDINGS_PER_FILE if max_findings is None else max_findings
     fmt = file_format(task.path)
     encoding: str | None = None
     if fmt != "parquet":
         encoding, skipped = sniff(task.path)
         if skipped:
-            return FileResult(
-                PiiFile(path=task.display, bytes=task.size, format=fmt, skipped=skipped), []
-            )
+            return _skipped(task, fmt, skipped)
     try:
         records: Iterable[Record]
         records_total: int | None = None
-        if sample is not None and fmt in LINE_FORMATS:
+        if part is not None:
+            assert encoding is not None and fmt in LINE_FORMATS
+            lines = iter_lines(
+                task.path, encoding, part=(part.start, part.end), first_line=part.first_line
+            )
+            header = list(part.header) if part.header is not None else None
+            records = read_records(task.path, fmt, encoding, lines, header)
+        elif sample is not None and fmt in LINE_FORMATS:
             assert encoding is not None
             lines = iter_lines(task.path, encoding)
             head = [next(lines, None)] if fmt in ("csv", "tsv") else []  # the header is no record
@@ -144,6 +192,7 @@ def scan_file(
         records_with: Counter[str] = Counter()
         field_values: Counter[str] = Counter()
         field_hits: dict[str, Counter[str]] = defaultdict(Counter)
+        columns = fmt in ("csv", "tsv", "parquet")
         n_records = 0
         for batch in _batches(records, BATCH_RECORDS):
             segments = [s for r in batch for s in r.segments]
@@ -155,7 +204,7 @@ def scan_file(
                 for seg in record.segments:
                     candidates = next(it)
                     matches = [m for m in candidates if m.score >= min_score]
-                    if seg.field is not None and fmt in ("csv", "tsv", "parquet"):
+                    if columns and seg.field is not None:
                         field_values[seg.field] += 1
                         for ent in {
                             m.entity for m in matches if m.end - m.start >= 0.8 * len(seg.text)
@@ -168,7 +217,7 @@ def scan_file(
                     for m in matches:
                         counts[m.entity] += 1
                         seen.add(m.entity)
-                        if len(findings) >= MAX_FINDINGS_PER_FILE:
+                        if len(findings) >= listed:
                             dropped += 1
                             continue
                         col, end_col = seg.span(m.start, m.end)
@@ -186,31 +235,13 @@ def scan_file(
                                 field=seg.field,
                             )
                         )
-                records_with.update(seen)
-        pii_columns = {
-            name: ent
-            for name, hits in field_hits.items()
-            for ent, n in hits.items()
-            if field_values[name] >= 2 and n == field_values[name]
-        }
+                if seen:
+                    records_with.update(seen)
     except OSError as exc:
-        return FileResult(
-            PiiFile(
-                path=task.display,
-                bytes=task.size,
-                format=fmt,
-                skipped=f"unreadable: {exc.strerror}",
-            ),
-            [],
-        )
+        return _skipped(task, fmt, f"unreadable: {exc.strerror}")
     except Exception as exc:  # a parquet/arrow decoding error is a bad file, not a bug of ours
         if fmt == "parquet" and type(exc).__module__.startswith("pyarrow"):
-            return FileResult(
-                PiiFile(
-                    path=task.display, bytes=task.size, format=fmt, skipped=f"unreadable: {exc}"
-                ),
-                [],
-            )
+            return _skipped(task, fmt, f"unreadable: {exc}")
         raise
     pii_file = PiiFile(
         path=task.display,
@@ -221,81 +252,181 @@ def scan_file(
         records=records_total if records_total is not None else n_records,
         records_sampled=n_records if sample is not None else None,
         counts=dict(sorted(counts.items())),
-        pii_columns=pii_columns,
+        pii_columns=_pii_columns(field_values, field_hits),
         findings_dropped=dropped,
     )
-    return FileResult(pii_file, findings, dict(records_with))
+    return FileResult(pii_file, findings, dict(records_with), field_values, dict(field_hits))
+
+
+def add_part(whole: FileResult | None, part: FileResult) -> FileResult:
+    """`whole` (the file's earlier parts, in file order) with `part` added, as if the file had
+    been scanned in one piece; beyond MAX_FINDINGS_PER_FILE findings are only counted."""
+    if whole is None:
+        return part
+    if whole.file.skipped or part.file.skipped:  # the file changed or vanished under the scan
+        return whole if whole.file.skipped else part
+    room = max(0, MAX_FINDINGS_PER_FILE - len(whole.findings))
+    hits = defaultdict(Counter, {k: Counter(v) for k, v in whole.field_hits.items()})
+    for name, c in part.field_hits.items():
+        hits[name].update(c)
+    values = whole.field_values + part.field_values
+    counts = Counter(whole.file.counts) + Counter(part.file.counts)
+    pii_file = whole.file.model_copy(
+        update={
+            "records": (whole.file.records or 0) + (part.file.records or 0),
+            "counts": dict(sorted(counts.items())),
+            "pii_columns": _pii_columns(values, hits),
+            "findings_dropped": whole.file.findings_dropped
+            + part.file.findings_dropped
+            + max(0, len(part.findings) - room),
+        }
+    )
+    return FileResult(
+        pii_file,
+        whole.findings + part.findings[:room],
+        dict(Counter(whole.records_with) + Counter(part.records_with)),
+        values,
+        dict(hits),
+    )
 
 
 # ---------------------------------------------------------------- process pool
 
-_worker: dict[str, object] = {}  # per worker process: the detector built once by _init_worker
+PART_BYTES = 4 << 20  # a big line-format file is cut into parts of this size for the workers
+_worker: dict[str, object] = {}  # per worker process: the detector and the options
 
 
-def _init_worker(
-    mode: Mode, entities: list[str] | None, min_score: float, sample: int | None, seed: int
-) -> None:
-    _worker["detector"] = build_detector(mode, entities)
-    _worker["options"] = (min_score, sample, seed)
+def _work(task: FileTask, part: Part | None, max_findings: int) -> FileResult:
+    options: ScanOptions = _worker["options"]  # type: ignore[assignment]
+    return scan_file(
+        task,
+        _worker["detector"],  # type: ignore[arg-type]
+        min_score=options.min_score,
+        sample=options.sample,
+        seed=options.seed,
+        part=part,
+        max_findings=max_findings,
+    )
 
 
-def _work(task: FileTask) -> FileResult:
-    min_score, sample, seed = _worker["options"]  # type: ignore[misc]
-    return scan_file(task, _worker["detector"], min_score=min_score, sample=sample, seed=seed)  # type: ignore[arg-type]
+def _init_worker(options: ScanOptions) -> None:
+    """Builds the detector in a worker that did not inherit one (spawn / forkserver)."""
+    if "detector" not in _worker:
+        _worker["detector"] = build_detector(options.mode, options.entities)
+    _worker["options"] = options
 
 
-def _effective_jobs(jobs: int | None, tasks: list[FileTask], mode: Mode) -> int:
+def _parts(task: FileTask, sample: int | None) -> list[Part | None]:
+    """A big text/CSV/JSONL file is scanned in parts by several workers; others whole."""
+    fmt = file_format(task.path)
+    if sample is not None or fmt not in LINE_FORMATS or task.size < 2 * PART_BYTES:
+        return [None]
+    encoding, skipped = sniff(task.path)
+    if skipped or encoding is None or encoding.startswith("utf-16"):
+        return [None]  # UTF-16 has NUL bytes in its line ends: cut points are not LF bytes
+    try:
+        cuts = line_parts(task.path, PART_BYTES)
+    except OSError:
+        return [None]  # scan_file reports it
+    header: tuple[str, ...] | None = None
+    if fmt in ("csv", "tsv"):
+        first = next(iter_lines(task.path, encoding), (1, 0, ""))[2]
+        header = tuple(csv_header(first, "," if fmt == "csv" else "\t"))
+    return [
+        Part(start, end, line, header if i else None) for i, (start, end, line) in enumerate(cuts)
+    ]
+
+
+def _effective_jobs(jobs: int | None, units: int, total_bytes: int) -> int:
     wanted = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
-    # A worker pays the start-up (spaCy load ~1 s) again; below a few MB per worker it loses.
-    per_worker = (4 << 20) if mode == "presidio" else (16 << 20)
-    by_size = max(1, sum(t.size for t in tasks) // per_worker)
-    return max(1, min(wanted, len(tasks), by_size if jobs is None else wanted))
+    if jobs is None:  # by default, a worker for every 512 KB (forking one costs ~10 ms)
+        wanted = min(wanted, max(1, total_bytes >> 19))
+    return max(1, min(wanted, units))
 
 
 def run_tasks(
-    tasks: list[FileTask],
-    *,
-    entities: list[str] | None,
-    min_score: float,
-    sample: int | None,
-    seed: int,
-    jobs: int | None,
-    mode: Mode,
-    progress: bool,
+    tasks: list[FileTask], options: ScanOptions, *, jobs: int | None, progress: bool
 ) -> list[FileResult]:
-    n_jobs = _effective_jobs(jobs, tasks, mode)
-    bar = _Progress(tasks) if progress else None
+    wanted = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
+    units = [
+        (i, part)
+        for i, t in enumerate(tasks)
+        for part in (_parts(t, options.sample) if wanted > 1 else [None])
+    ]
+    n_jobs = _effective_jobs(jobs, len(units), sum(t.size for t in tasks))
+    _worker["detector"] = build_detector(options.mode, options.entities)
+    _worker["options"] = options
+    merged: list[FileResult | None] = [None] * len(tasks)
+
+    def room(i: int) -> int:  # findings file i may still list
+        done = merged[i]
+        return MAX_FINDINGS_PER_FILE - (len(done.findings) if done is not None else 0)
+
+    def collect(k: int, result: FileResult, bar: _Progress | None) -> None:
+        i, part = units[k]
+        merged[i] = add_part(merged[i], result)
+        if bar:
+            size = tasks[i].size if part is None else part.end - part.start
+            bar.advance(size, whole_file=part is None or part.end == tasks[i].size)
+
     try:
         if n_jobs == 1:
-            detector = build_detector(mode, entities)
-            out = []
-            for t in tasks:
-                out.append(scan_file(t, detector, min_score=min_score, sample=sample, seed=seed))
+            bar = _Progress(tasks) if progress else None
+            try:
+                for k, (i, part) in enumerate(units):
+                    collect(k, _work(tasks[i], part, room(i)), bar)
+            finally:
                 if bar:
-                    bar.advance(t)
-            return out
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        ctx = multiprocessing.get_context("spawn" if sys.platform == "win32" else "forkserver")
-        with ProcessPoolExecutor(
-            max_workers=n_jobs,
-            mp_context=ctx,
-            initializer=_init_worker,
-            initargs=(mode, entities, min_score, sample, seed),
-        ) as pool:
-            # largest files first keeps workers busy; results are re-ordered to input order below
-            order = sorted(range(len(tasks)), key=lambda i: -tasks[i].size)
-            futures = {i: pool.submit(_work, tasks[i]) for i in order}
-            results: list[FileResult | None] = [None] * len(tasks)
-            for i in order:
-                results[i] = futures[i].result()
-                if bar:
-                    bar.advance(tasks[i])
-            return [r for r in results if r is not None]
+                    bar.close()
+        else:
+            _run_pool(tasks, units, options, n_jobs, room, collect, progress)
     finally:
-        if bar:
-            bar.close()
+        _worker.clear()
+    return [r for r in merged if r is not None]
+
+
+def _run_pool(
+    tasks: list[FileTask],
+    units: list[tuple[int, Part | None]],
+    options: ScanOptions,
+    n_jobs: int,
+    room: Callable[[int], int],
+    collect: Callable[[int, FileResult, _Progress | None], None],
+    progress: bool,
+) -> None:
+    """Units go to the workers in file order, a few ahead of the one awaited, and come back
+    in that order: memory holds a few parts' findings, whatever the size of the scan."""
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    # fork: the workers inherit the detector already built (spaCy loaded once, not per worker)
+    method = "fork" if sys.platform == "linux" else "spawn"
+    with ProcessPoolExecutor(
+        max_workers=n_jobs,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_init_worker,
+        initargs=(options,),
+    ) as pool:
+        ahead = 2 * n_jobs
+        pending: deque[Future[FileResult]] = deque()
+        submitted = 0
+
+        def submit_more() -> None:
+            nonlocal submitted
+            while submitted < len(units) and len(pending) < ahead:
+                i, part = units[submitted]
+                pending.append(pool.submit(_work, tasks[i], part, room(i)))
+                submitted += 1
+
+        submit_more()
+        bar = _Progress(tasks) if progress else None  # after the fork: rich runs a thread
+        try:
+            for k in range(len(units)):
+                collect(k, pending.popleft().result(), bar)
+                submit_more()
+        finally:
+            if bar:
+                bar.close()
 
 
 class _Progress:
@@ -329,9 +460,9 @@ class _Progress:
     def _label(self) -> str:
         return f"scanning files {self.done}/{self.n_files}"
 
-    def advance(self, task: FileTask) -> None:
-        self.done += 1
-        self.progress.update(self.task, advance=task.size, description=self._label())
+    def advance(self, size: int, whole_file: bool = True) -> None:
+        self.done += whole_file
+        self.progress.update(self.task, advance=size, description=self._label())
 
     def close(self) -> None:
         self.progress.stop()
@@ -410,12 +541,18 @@ def _check_entities(entities: Iterable[str] | None) -> list[str]:
     return wanted
 
 
-def _check_options(entities: Iterable[str] | None, sample: int | None, mode: str) -> list[str]:
+def _options(
+    entities: Iterable[str] | None,
+    min_score: float,
+    sample: int | None,
+    seed: int,
+    mode: str,
+) -> ScanOptions:
     if sample is not None and sample < 1:
         raise AuditorError("--sample must be at least 1")
     if mode not in ("presidio", "patterns"):
         raise AuditorError(f"unknown scan mode {mode!r}; use presidio or patterns")
-    return _check_entities(entities)
+    return ScanOptions(tuple(_check_entities(entities)), min_score, sample, seed, mode)  # type: ignore[arg-type]
 
 
 def scan_paths(
@@ -431,36 +568,21 @@ def scan_paths(
     excludes: Iterable[str] = (),
 ) -> PiiResults:
     """Scan files and folders (recursively, honouring .auditorignore)."""
-    wanted = _check_options(entities, sample, mode)
-    tasks = discover(paths, excludes)
-    return _run(tasks, wanted, min_score, sample, seed, jobs, mode, progress)
+    options = _options(entities, min_score, sample, seed, mode)
+    return _run(discover(paths, excludes), options, jobs, progress)
 
 
 def _run(
-    tasks: list[FileTask],
-    wanted: list[str],
-    min_score: float,
-    sample: int | None,
-    seed: int,
-    jobs: int | None,
-    mode: Mode,
-    progress: bool,
+    tasks: list[FileTask], options: ScanOptions, jobs: int | None, progress: bool
 ) -> PiiResults:
-    results = (
-        run_tasks(
-            tasks,
-            entities=wanted,
-            min_score=min_score,
-            sample=sample,
-            seed=seed,
-            jobs=jobs,
-            mode=mode,
-            progress=progress,
-        )
-        if tasks
-        else []
+    results = run_tasks(tasks, options, jobs=jobs, progress=progress) if tasks else []
+    return fold(
+        results,
+        sample=options.sample,
+        seed=options.seed,
+        mode=options.mode,
+        entities=options.entities,
     )
-    return fold(results, sample=sample, seed=seed, mode=mode, entities=wanted)
 
 
 def scan_datasets(
@@ -479,7 +601,7 @@ def scan_datasets(
 ) -> PiiResults:
     """Scan `deployment.data.datasets` (paths relative to the descriptor's folder); findings name
     files as the descriptor does (`data/cv.jsonl`, not an absolute path)."""
-    wanted = _check_options(entities, sample, mode)
+    options = _options(entities, min_score, sample, seed, mode)
     base = Path(base_dir)
     datasets = (deployment.data.datasets if deployment.data else None) or []
     tasks: list[FileTask] = []
@@ -494,4 +616,4 @@ def scan_datasets(
         for t in discover([target], excludes):
             rel = Path(os.path.relpath(t.path, base)).as_posix()
             tasks.append(FileTask(t.path, rel, t.size))
-    return _run(tasks, wanted, min_score, sample, seed, jobs, mode, progress)
+    return _run(tasks, options, jobs, progress)

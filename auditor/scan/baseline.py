@@ -17,30 +17,45 @@ from pathlib import Path, PurePath
 from auditor.atomic import write_atomic
 from auditor.errors import AuditorError
 from auditor.report.results import PiiFinding, PiiResults
+from auditor.scan.walk import iter_lines
 
 ALLOW_MARK = "auditor: allow"
 BASELINE_VERSION = 1
 
 
 class SourceLines:
-    """The original lines of scanned files, read once each, in the encoding the scan detected."""
+    """The original lines that findings are on, in the encoding the scan detected. Each file
+    is read once, as a stream, keeping only those lines: a 1 GB file costs no 1 GB of memory."""
+
+    MAX_LINE = 4 << 20  # characters kept of one line (a value beyond them is not matched)
 
     def __init__(self, results: PiiResults) -> None:
         self._info = {f.path: f for f in results.files}
-        self._lines: dict[str, list[str]] = {}
+        self._wanted: dict[str, set[int]] = {}
+        for f in results.findings:
+            self._wanted.setdefault(f.path, set()).add(f.line)
+        self._lines: dict[str, dict[int, str]] = {}
 
     def line(self, finding: PiiFinding) -> str | None:
         info = self._info.get(finding.path)
         if info is None or info.format == "parquet" or not info.encoding:
             return None
         if finding.path not in self._lines:
-            try:
-                text = Path(finding.path).read_text(encoding=info.encoding, errors="replace")
-            except OSError:
-                text = ""
-            self._lines[finding.path] = text.splitlines()
-        lines = self._lines[finding.path]
-        return lines[finding.line - 1] if 0 < finding.line <= len(lines) else None
+            self._lines[finding.path] = self._read(finding.path, info.encoding)
+        return self._lines[finding.path].get(finding.line)
+
+    def _read(self, path: str, encoding: str) -> dict[int, str]:
+        wanted = self._wanted.get(path, set())
+        kept: dict[int, str] = {}
+        try:
+            # the scanner's own line reader, so that line numbers agree (str.splitlines would
+            # also split at U+2028 and form feeds)
+            for lineno, _, text in iter_lines(Path(path), encoding):
+                if lineno in wanted and len(kept.get(lineno, "")) < self.MAX_LINE:
+                    kept[lineno] = kept.get(lineno, "") + text
+        except OSError:
+            pass
+        return kept
 
     def value(self, finding: PiiFinding) -> str | None:
         line = self.line(finding)

@@ -65,6 +65,9 @@ def key_words(key: str) -> str:
 
 
 SEPARATOR = "\x00"  # joins segments into one buffer; no pattern matches it
+# A window ends where its token does: a regex searched up to `endpos` sees the end of the
+# string there, so `\d{13,19}(?!\d)` would accept the first digits of a longer number.
+_TOKEN_END = re.compile(r"[0-9A-Za-z_\-./:+@]*")
 
 
 class _Compiled:
@@ -75,26 +78,13 @@ class _Compiled:
         "negative",
         "alt",
         "needs",
-        "anchor",
-        "window",
         "field_context",
         "strong",
     )
 
-    def __init__(self, spec: PatternSpec) -> None:
+    def __init__(self, spec: PatternSpec, anchors: dict[str, int]) -> None:
         self.spec = spec
-        self.patterns = []
-        for p in spec.patterns:
-            regex = re.compile(p.regex)
-            name = p.validator or spec.validator
-            self.patterns.append(
-                (regex, p.score, VALIDATORS[name] if name else None, "v" in regex.groupindex)
-            )
         self.context = _word_regex(spec.context)
-        self.strong = VALIDATORS[spec.strong_validator] if spec.strong_validator else None
-        self.negative = _word_regex(spec.negative_context)
-        self.alt = _word_regex(spec.alt_context)
-        self.needs = spec.needs
         anchor = spec.anchor
         window = spec.anchor_window
         if anchor is None and spec.requires_context and self.context is not None:
@@ -103,9 +93,27 @@ class _Compiled:
                 re.escape(w.lower()) for w in sorted(set(spec.context), key=len, reverse=True)
             )
             window = (AFTER_WINDOW + 48, spec.context_window + 48)
-        # searched in the lowercased buffer: IGNORECASE alternations are several times slower
-        self.anchor = re.compile(anchor) if anchor else None
-        self.window = window
+        # (regex, score, validator, has a `v` group, anchor id or None, window): the anchor
+        # regexes are shared by the engine, so that each runs once per batch
+        self.patterns = []
+        for p in spec.patterns:
+            regex = re.compile(p.regex)
+            name = p.validator or spec.validator
+            a, w = (p.anchor, p.anchor_window) if p.anchor else (anchor, window)
+            self.patterns.append(
+                (
+                    regex,
+                    p.score,
+                    VALIDATORS[name] if name else None,
+                    "v" in regex.groupindex,
+                    anchors.setdefault(a, len(anchors)) if a else None,
+                    w,
+                )
+            )
+        self.strong = VALIDATORS[spec.strong_validator] if spec.strong_validator else None
+        self.negative = _word_regex(spec.negative_context)
+        self.alt = _word_regex(spec.alt_context)
+        self.needs = spec.needs
         self.field_context: dict[str, bool] = {}  # field context string -> has a context word
 
     def context_in_field(self, ctx: str) -> bool:
@@ -131,13 +139,16 @@ class PatternEngine:
     ) -> None:
         wanted = set(entities) if entities is not None else None
         self.entities = wanted
+        anchor_ids: dict[str, int] = {}
         self._specs = [
-            _Compiled(s)
+            _Compiled(s, anchor_ids)
             for s in specs
             if wanted is None
             or s.entity in wanted
             or (s.alt_entity is not None and s.alt_entity in wanted)
         ]
+        # searched in the lowercased buffer: IGNORECASE alternations are several times slower
+        self._anchors = [re.compile(a) for a in sorted(anchor_ids, key=anchor_ids.__getitem__)]
         self._fields: dict[str, FieldSpec] = {}
         for fs in field_specs:
             if wanted is None or fs.entity in wanted:
@@ -172,11 +183,27 @@ class PatternEngine:
         if len(low) != len(buf):  # a few characters lowercase to two ("İ"): keep offsets exact
             low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in buf)
         found: list[list[Match]] = [[] for _ in texts]
+        # texts by field context (a column header counts as near every value of its column)
+        by_context: dict[str, list[int]] = {}
+        for i, ctx in enumerate(ctx_lower):
+            if ctx:
+                by_context.setdefault(ctx, []).append(i)
+        hits: dict[int, list[tuple[int, int]]] = {}  # anchor id -> its matches in this batch
         for c in self._specs:
             if c.needs and not any(ch in buf for ch in c.needs):
                 continue
-            for lo, hi in self._windows(c, low, starts, texts, ctx_lower):
-                for regex, base, validate, has_v in c.patterns:
+            spec_windows: dict[tuple[int, tuple[int, int]], list[tuple[int, int]]] = {}
+            for regex, base, validate, has_v, anchor, window in c.patterns:
+                if anchor is None:
+                    windows = [(0, len(buf))]
+                elif (anchor, window) in spec_windows:  # the spec's other patterns share them
+                    windows = spec_windows[anchor, window]
+                else:
+                    if anchor not in hits:
+                        hits[anchor] = [m.span() for m in self._anchors[anchor].finditer(low)]
+                    windows = self._windows(c, hits[anchor], window, buf, starts, texts, by_context)
+                    spec_windows[anchor, window] = windows
+                for lo, hi in windows:
                     for m in regex.finditer(buf, lo, hi):
                         start, end = m.span("v") if has_v else m.span()
                         i = bisect_right(starts, start) - 1
@@ -199,22 +226,19 @@ class PatternEngine:
 
     @staticmethod
     def _windows(
-        c: _Compiled, buf: str, starts: list[int], texts: Sequence[str], ctx_lower: list[str]
+        c: _Compiled,
+        anchor_hits: list[tuple[int, int]],
+        window: tuple[int, int],
+        buf: str,
+        starts: list[int],
+        texts: Sequence[str],
+        by_context: dict[str, list[int]],
     ) -> list[tuple[int, int]]:
-        if c.anchor is None:
-            return [(0, len(buf))]
-        before, after = c.window
-        spans = [
-            (max(0, m.start() - before), min(len(buf), m.end() + after))
-            for m in c.anchor.finditer(buf)
-        ]
+        before, after = window
+        n = len(buf)
+        spans = [(max(0, a - before), min(n, b + after)) for a, b in anchor_hits]
         if c.spec.requires_context and c.context is not None:
-            # field context (a column header) counts as near every value of that column
-            distinct: dict[str, list[int]] = {}
-            for i, ctx in enumerate(ctx_lower):
-                if ctx:
-                    distinct.setdefault(ctx, []).append(i)
-            for ctx, members in distinct.items():
+            for ctx, members in by_context.items():
                 if c.context_in_field(ctx):
                     spans += [(starts[i], starts[i] + len(texts[i])) for i in members]
             spans.sort()
@@ -225,7 +249,7 @@ class PatternEngine:
                     merged[-1] = (merged[-1][0], hi)
             else:
                 merged.append((lo, hi))
-        return merged
+        return [(lo, _TOKEN_END.match(buf, hi).end()) for lo, hi in merged]  # type: ignore[union-attr]
 
     def _accept(
         self,

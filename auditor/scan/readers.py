@@ -27,8 +27,14 @@ class Segment:
     field: str | None = None  # column header / key
     json_path: str | None = None
     context: str = ""  # extra context words: key words, neighbouring cell
-    free_text: bool = False  # prose that can hold names and places (fed to NER)
+    # prose that can hold names and places (fed to NER); None: decide from the text when asked
+    # (only the default mode asks, so the pattern-only scan never pays for it)
+    free_text: bool | None = None
     offsets: list[int] | None = None  # raw column offset of each char (+ end), when escaped
+
+    @property
+    def prose(self) -> bool:
+        return _is_free_text(self.text) if self.free_text is None else self.free_text
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """1-based start column and exclusive end column in the original line."""
@@ -107,7 +113,7 @@ def _line_segments(lineno: int, col: int, text: str) -> list[Segment]:
     else:
         kv = _KEY_LINE.match(text)
         if kv is None or len(kv.group(2).split()) > 4:
-            return [Segment(text, lineno, col + 1, free_text=_is_free_text(text))]
+            return [Segment(text, lineno, col + 1)]
         key, start = kv.group(2), kv.end()
         value = text[start:].rstrip()
     return [
@@ -117,7 +123,6 @@ def _line_segments(lineno: int, col: int, text: str) -> list[Segment]:
             col + start + 1,
             field=key,
             context=key_words(key),
-            free_text=_is_free_text(value),
         )
     ]
 
@@ -152,7 +157,7 @@ def _table_segments(lineno: int, col: int, text: str, header: list[str] | None) 
                 col + offset + 1,
                 field=field,
                 context=key_words(field) if field else "",
-                free_text=field is None and _is_free_text(cell),
+                free_text=False if field is not None else None,
             )
         )
     return out
@@ -191,15 +196,22 @@ def _split_cells(line: str, delim: str) -> list[tuple[int, str]]:
     return cells
 
 
+def csv_header(text: str, delim: str) -> list[str]:
+    return [h.strip() for h in next(csv.reader(io.StringIO(text), delimiter=delim), [])]
+
+
 def read_csv(
-    path: Path, encoding: str, delim: str = ",", lines: Lines | None = None
+    path: Path,
+    encoding: str,
+    delim: str = ",",
+    lines: Lines | None = None,
+    header: list[str] | None = None,
 ) -> Iterator[Record]:
-    header: list[str] | None = None
+    """`header`: the column names, for a part of a file that does not start at its header."""
     index = 0
     for lineno, col, text in lines if lines is not None else iter_lines(path, encoding):
         if header is None and col == 0:
-            header = next(csv.reader(io.StringIO(text), delimiter=delim), [])
-            header = [h.strip() for h in header]
+            header = csv_header(text, delim)
             continue  # the header is not a record
         segments = []
         cells = _split_cells(text, delim)
@@ -217,7 +229,7 @@ def read_csv(
                         col + offset + lead + 1,
                         field=field,
                         context=context,
-                        free_text=len(stripped.split()) >= 3 and _is_free_text(stripped),
+                        free_text=None if len(stripped.split()) >= 3 else False,
                     )
                 )
             prev = stripped[:40]
@@ -333,7 +345,7 @@ class JsonWalker:
                         field=field,
                         json_path=self._path(),
                         context=context,
-                        free_text=c == '"' and _is_free_text(value),
+                        free_text=None if c == '"' else False,
                         offsets=offsets,
                     )
                 )
@@ -423,7 +435,6 @@ def read_yaml(path: Path, encoding: str) -> Iterator[Record]:
                         field=field,
                         json_path=".".join(path_keys) or None,
                         context=" ".join(key_words(k) for k in path_keys[-2:]),
-                        free_text=_is_free_text(body),
                     )
                 )
         yield Record(index, segments)
@@ -459,7 +470,7 @@ def read_parquet(path: Path) -> Iterator[Record]:
                             field=name,
                             json_path=name,
                             context=key_words(name),
-                            free_text=isinstance(value, str) and _is_free_text(text),
+                            free_text=None if isinstance(value, str) else False,
                         )
                     )
             yield Record(index, segments)
@@ -472,16 +483,21 @@ LINE_FORMATS = frozenset({"text", "csv", "tsv", "jsonl"})
 
 
 def read_records(
-    path: Path, fmt: str, encoding: str | None, lines: Lines | None = None
+    path: Path,
+    fmt: str,
+    encoding: str | None,
+    lines: Lines | None = None,
+    header: list[str] | None = None,
 ) -> Iterator[Record]:
-    """Records of a file; `lines` (only for LINE_FORMATS) replaces reading the file."""
+    """Records of a file; `lines` (only for LINE_FORMATS) replaces reading the file, and
+    `header` gives CSV/TSV column names when those lines do not start with them."""
     if fmt == "parquet":
         return read_parquet(path)
     assert encoding is not None
     if fmt == "csv":
-        return read_csv(path, encoding, ",", lines)
+        return read_csv(path, encoding, ",", lines, header)
     if fmt == "tsv":
-        return read_csv(path, encoding, "\t", lines)
+        return read_csv(path, encoding, "\t", lines, header)
     if fmt in ("json", "jsonl"):
         return read_json(path, encoding, fmt == "jsonl", lines)
     if fmt == "yaml":

@@ -19,6 +19,9 @@ class Pattern:
     regex: str  # a named group `v`, when present, is the reported span (the rest is a cue)
     score: float
     validator: str | None = None  # overrides the spec's validator for this pattern
+    # overrides the spec's anchor for this pattern (see PatternSpec.anchor)
+    anchor: str | None = None
+    anchor_window: tuple[int, int] = (64, 64)
 
 
 @dataclass(frozen=True)
