@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from auditor.scan.recognizers.catalog import FIELD_SPECS, PATTERN_SPECS
 from auditor.scan.recognizers.spec import FieldSpec, PatternSpec
@@ -68,6 +69,8 @@ SEPARATOR = "\x00"  # joins segments into one buffer; no pattern matches it
 # A window ends where its token does: a regex searched up to `endpos` sees the end of the
 # string there, so `\d{13,19}(?!\d)` would accept the first digits of a longer number.
 _TOKEN_END = re.compile(r"[0-9A-Za-z_\-./:+@]*")
+AnchorKey = str | tuple[str, ...]  # a regex, or literal words
+_REMARK = re.compile(r"\s*[(（][^()（）]*[)）]?\s*$")  # "value (remark)" at the end of a field
 
 
 class _Compiled:
@@ -82,19 +85,19 @@ class _Compiled:
         "strong",
     )
 
-    def __init__(self, spec: PatternSpec, anchors: dict[str, int]) -> None:
+    def __init__(self, spec: PatternSpec, anchors: dict[AnchorKey, int]) -> None:
         self.spec = spec
         self.context = _word_regex(spec.context)
-        anchor = spec.anchor
+        anchor: AnchorKey | None = spec.anchor or (
+            tuple(sorted(spec.anchor_words)) if spec.anchor_words else None
+        )
         window = spec.anchor_window
         if anchor is None and spec.requires_context and self.context is not None:
-            # plain alternation: the whole-word check happens later, on the small window
-            anchor = "|".join(
-                re.escape(w.lower()) for w in sorted(set(spec.context), key=len, reverse=True)
-            )
+            # the context words themselves; the whole-word check happens later, in the window
+            anchor = tuple(sorted({w.lower() for w in spec.context}))
             window = (AFTER_WINDOW + 48, spec.context_window + 48)
-        # (regex, score, validator, has a `v` group, anchor id or None, window): the anchor
-        # regexes are shared by the engine, so that each runs once per batch
+        # (regex, score, validator, has a `v` group, anchor id or None, window): the anchors
+        # are shared by the engine, so that each runs once per batch
         self.patterns = []
         for p in spec.patterns:
             regex = re.compile(p.regex)
@@ -139,7 +142,7 @@ class PatternEngine:
     ) -> None:
         wanted = set(entities) if entities is not None else None
         self.entities = wanted
-        anchor_ids: dict[str, int] = {}
+        anchor_ids: dict[AnchorKey, int] = {}
         self._specs = [
             _Compiled(s, anchor_ids)
             for s in specs
@@ -147,18 +150,49 @@ class PatternEngine:
             or s.entity in wanted
             or (s.alt_entity is not None and s.alt_entity in wanted)
         ]
-        # searched in the lowercased buffer: IGNORECASE alternations are several times slower
-        self._anchors = [re.compile(a) for a in sorted(anchor_ids, key=anchor_ids.__getitem__)]
-        self._fields: dict[str, FieldSpec] = {}
+        # Anchors are searched in the lowercased buffer (IGNORECASE is several times slower):
+        # regexes one by one, all the words in one Aho-Corasick pass (pyahocorasick)
+        self._anchor_regex = {i: re.compile(a) for a, i in anchor_ids.items() if isinstance(a, str)}
+        self._word_anchor_ids = [i for a, i in anchor_ids.items() if not isinstance(a, str)]
+        self._words: Any = None
+        by_word: dict[str, list[int]] = {}
+        for a, i in anchor_ids.items():
+            if not isinstance(a, str):
+                for w in a:
+                    by_word.setdefault(w, []).append(i)
+        if by_word:
+            import ahocorasick
+
+            self._words = ahocorasick.Automaton()
+            for w, ids in by_word.items():
+                self._words.add_word(w, (len(w), ids))
+            self._words.make_automaton()
+        self._fields: dict[str, FieldSpec | None] = {}  # normalised key -> spec (or none)
+        self._suffixed: list[FieldSpec] = []
         for fs in field_specs:
             if wanted is None or fs.entity in wanted:
                 for k in fs.keys:
                     self._fields[normalise_key(k)] = fs
+                if fs.suffixes:
+                    self._suffixed.append(fs)
 
     def field_spec(self, key: str | None) -> FieldSpec | None:
         if not key:
             return None
-        return self._fields.get(normalise_key(key))
+        norm = normalise_key(key)
+        if norm in self._fields:
+            return self._fields[norm]
+        found = next(
+            (
+                fs
+                for fs in self._suffixed
+                if norm.endswith(fs.suffixes) and not norm.startswith(fs.not_prefixes)
+            ),
+            None,
+        )
+        if len(self._fields) < 100_000:  # keys repeat (columns, JSON keys): remember the answer
+            self._fields[norm] = found
+        return found
 
     def find(self, text: str, context: str = "", key: str = "") -> list[Match]:
         return self.find_many([text], [context], [key])[0]
@@ -200,7 +234,7 @@ class PatternEngine:
                     windows = spec_windows[anchor, window]
                 else:
                     if anchor not in hits:
-                        hits[anchor] = [m.span() for m in self._anchors[anchor].finditer(low)]
+                        self._find_anchor(anchor, low, hits)
                     windows = self._windows(c, hits[anchor], window, buf, starts, texts, by_context)
                     spec_windows[anchor, window] = windows
                 for lo, hi in windows:
@@ -223,6 +257,17 @@ class PatternEngine:
                         if match is not None:
                             found[i].append(match)
         return [resolve(f) for f in found]
+
+    def _find_anchor(self, anchor: int, low: str, hits: dict[int, list[tuple[int, int]]]) -> None:
+        regex = self._anchor_regex.get(anchor)
+        if regex is not None:
+            hits[anchor] = [m.span() for m in regex.finditer(low)]
+            return
+        for i in self._word_anchor_ids:  # one pass finds every word anchor's hits
+            hits[i] = []
+        for end, (length, ids) in self._words.iter(low):
+            for i in ids:
+                hits[i].append((end + 1 - length, end + 1))
 
     @staticmethod
     def _windows(
@@ -299,13 +344,18 @@ class PatternEngine:
         return Match(start, end, entity, round(score, 2), spec.name)
 
     def field_match(self, key: str | None, text: str) -> Match | None:
-        """The whole (stripped) value as one entity when its key names one (`full_name`)."""
+        """The whole (stripped) value as one entity when its key names one (`full_name`); a
+        trailing remark in brackets is not part of it ("霍帆 (工号 6337)", "1972-02-08 (age 52)")."""
         fs = self.field_spec(key)
         if fs is None:
             return None
         value = text.strip()
-        if not value or not VALIDATORS[fs.shape](value):
+        if not value:
             return None
+        if not VALIDATORS[fs.shape](value):
+            value = _REMARK.sub("", value)
+            if not value or not VALIDATORS[fs.shape](value):
+                return None
         start = text.index(value)
         return Match(start, start + len(value), fs.entity, fs.score, "FieldRecognizer")
 

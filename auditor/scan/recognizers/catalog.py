@@ -77,6 +77,11 @@ ID_NEGATIVE = (
     "编码",
     "货号",
     "型号",
+    "imei",
+    "imsi",
+    "iccid",
+    "meid",
+    "设备号",
 )
 
 EMAIL = PatternSpec(
@@ -91,12 +96,15 @@ EMAIL = PatternSpec(
         ),
     ),
     validator="email",
+    # a mail's Message-ID / In-Reply-To looks like an address and is none
+    negative_context=("message-id", "message id", "in-reply-to", "references", "msg-id"),
     needs="@",
     anchor="@",
     anchor_window=(64, 256),
 )
 
-_PHONE_START = r"(?<![0-9A-Za-z+\-/.:#_])"
+# not inside a longer token; `tel:+44...` (an HTML link) is a phone all the same
+_PHONE_START = r"(?:(?<=tel:)|(?<![0-9A-Za-z+\-/.:#_]))"
 _PHONE_END = r"(?![0-9A-Za-z\-/_]|\.\d|:\d)"
 PHONE = PatternSpec(
     name="PhoneRecognizer",
@@ -114,6 +122,8 @@ PHONE = PatternSpec(
             0.7,
         ),
         Pattern("phone_bare", _PHONE_START + r"\d{7,13}" + _PHONE_END, 0.4),
+        # German and Austrian area code / number: 030/1234567
+        Pattern("phone_slash", _PHONE_START + r"0\d{2,5}/\d{3,9}" + _PHONE_END, 0.7),
         Pattern("cn_mobile", _PHONE_START + r"1[3-9]\d{9}" + _PHONE_END, 0.6),
     ),
     validator="phone",
@@ -201,7 +211,8 @@ CREDIT_CARD = PatternSpec(
         "刷卡",
         "扣款",
     ),
-    negative_context=ID_NEGATIVE,
+    # an 18-digit resident ID that fails its check digit is no card either
+    negative_context=ID_NEGATIVE + ("身份证", "证件号", "id card", "id number"),
     alt_entity="BANK_CARD",
     alt_context=(
         "debit",
@@ -219,6 +230,8 @@ CREDIT_CARD = PatternSpec(
         "开户",
         "银行账号",
         "账号",
+        "账户",
+        "收款账户",
     ),
     needs=DIGITS,
 )
@@ -286,6 +299,7 @@ CN_RESIDENT_ID = PatternSpec(
     patterns=_near_digit_runs(
         (2, 2),
         Pattern("cn_ric", r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])", 0.9),
+        Pattern("cn_ric_grouped", r"(?<![0-9A-Za-z\-])\d{6}([ \-])\d{8}\1\d{3}[\dXx](?![0-9A-Za-z])", 0.9),
     ),
     validator="cn_resident_id",
     context=(
@@ -331,13 +345,23 @@ PASSPORT = PatternSpec(
     name="PassportRecognizer",
     entity="PASSPORT",
     patterns=(
-        Pattern("passport", r"(?<![0-9A-Za-z])(?:[A-Z]{1,2}\d{7,8}|\d{9})(?![0-9A-Za-z])", 0.2),
+        # with its context word only: 9 digits (US) or 6-9 capitals and digits with a digit
+        Pattern(
+            "passport",
+            r"(?<![0-9A-Za-z\-])(?:\d{9}|(?=[A-Z0-9]{0,8}\d)(?=[0-9]{0,8}[A-Z])[A-Z0-9]{6,9})(?![0-9A-Za-z\-])",
+            0.2,
+        ),
     ),
     context=(
         "passport",
         "passport no",
         "passport number",
         "travel document",
+        "reisepass",
+        "passeport",
+        "pasaporte",
+        "passaporto",
+        "paspoort",
         "护照",
         "护照号",
         "护照号码",
@@ -361,6 +385,8 @@ DATE_OF_BIRTH = PatternSpec(
         Pattern("date_dmy", r"(?<![\d\-/.])\d{1,2}([/.\-])\d{1,2}\1\d{4}(?![\d\-/]|\.\d)", 0.3),
         Pattern("date_mdy_text", r"\b" + _MONTH + r"\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b", 0.3),
         Pattern("date_dmy_text", r"\b\d{1,2}(?:st|nd|rd|th)? " + _MONTH + r"\.?,? \d{4}\b", 0.3),
+        Pattern("date_d_mon_y", r"\b\d{1,2}([-/ ])(?i:" + _MONTH + r")\1\d{4}\b", 0.3),
+        Pattern("date_compact", r"(?<![\d\-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d\-])", 0.3),
     ),
     validator="date",
     context=(
@@ -376,6 +402,15 @@ DATE_OF_BIRTH = PatternSpec(
         "生日",
         "出生年月",
         "生于",
+        "geburtsdatum",
+        "geboren",
+        "date de naissance",
+        "né le",
+        "née le",
+        "fecha de nacimiento",
+        "nacimiento",
+        "data di nascita",
+        "geboortedatum",
     ),
     requires_context=True,
     context_window=40,
@@ -398,8 +433,10 @@ _CN_REST = (
 LOCATION_CN = PatternSpec(
     name="CnAddressRecognizer",
     entity="LOCATION",
-    # literals only: re skips to their first characters, which are rare outside Chinese text
-    anchor=r"号|住在|来自|我在|搬到|位于|家在|人在|回到|定居|老家|要去|飞往|前往",
+    anchor_words=(
+        "号", "住在", "来自", "我在", "搬到", "位于", "家在", "人在", "回到", "定居", "老家",
+        "要去", "飞往", "前往",
+    ),  # fmt: skip
     anchor_window=(72, 24),
     patterns=(
         # Starts at a province or a known city so that a preceding word is never swallowed.
@@ -484,21 +521,33 @@ LOCATION_ADDRESS = PatternSpec(
 # A place named where someone lives or comes from ("grew up in Lille", "moved from A to B");
 # spaCy finds the rest in the default mode.
 _PLACE = r"[A-Z][a-zà-ÿ'’\-]+(?:\s+(?:am|an|upon|on|de|del|la|le)?\s*[A-Z][a-zà-ÿ'’\-]+){0,2}"
+# a Latin place name, a country's short form, or a Chinese city ("I live in 杭州")
+_PLACE_OR_CITY = "(?:" + _PLACE + r"|UK|USA|US|UAE|" + _CITY + "|" + _WORLD_CITY + ")"
 LOCATION_CUE = PatternSpec(
     name="PlaceCueRecognizer",
     entity="LOCATION",
-    anchor=r"grew up in|moved|relocated to|lives? in|living in|based in|born in|住在|来自",
+    anchor_words=(
+        "grew up in", "moved", "relocat", "moving to", "live in", "lives in", "living in",
+        "based in", "born in", "originally from", "住在", "来自",
+    ),  # fmt: skip
     anchor_window=(4, 64),
     patterns=(
         Pattern(
             "place_cue",
-            r"(?:\b(?:grew up in|moved (?:from|to)|relocated to|lives? in|living in|based in|born in)\s+|住在|来自)(?P<v>"
-            + _PLACE
+            r"(?:\b(?i:grew up in|moved (?:from|to)|relocat(?:ed|ing) (?:from|to)|moving to|lives? in|"
+            r"living in|based in|born in|originally from)\s+(?:the\s+)?|住在|来自)(?P<v>"
+            + _PLACE_OR_CITY
             + r")(?![A-Za-z])",
             0.7,
         ),
         Pattern(
-            "place_to", r"\bmoved from " + _PLACE + r" to (?P<v>" + _PLACE + r")(?![A-Za-z])", 0.7
+            "place_to",
+            r"\b(?i:moved|moving|relocat(?:ed|ing)) from (?:the\s+)?"
+            + _PLACE_OR_CITY
+            + r" to (?:the\s+)?(?P<v>"
+            + _PLACE_OR_CITY
+            + r")(?![A-Za-z])",
+            0.7,
         ),
     ),
 )
@@ -515,23 +564,32 @@ _LATIN_NAME = (
 PERSON_CUE = PatternSpec(
     name="PersonCueRecognizer",
     entity="PERSON",
-    anchor=(
-        r"dear |mrs?\.? |ms\.? |miss |dr\.? |name is|i am |i'm |colleague|holder|instructor|customer|户名|收件人|联系人|客户|"
-        r"我叫|他叫|她叫|名叫|叫做|我是|姓名|请把|联系|帮我给|邮件给|写给|发给|转给|交给|打给|开户人|致|寄给|感谢|谢谢|call|contact|您好|先生|女士|同学|老师|"
-        r"的手机|的电话|的邮箱|的联系方式|身份证|电话|手机"
-    ),
+    anchor_words=(
+        "dear ", "mr ", "mr. ", "mrs ", "mrs. ", "ms ", "ms. ", "miss ", "dr ", "dr. ", "name is",
+        "i am ", "i'm ", "colleague", "holder", "instructor", "customer", "户名", "收件人",
+        "联系人", "客户", "我叫", "他叫", "她叫", "名叫", "叫做", "我是", "姓名", "请把", "联系",
+        "帮我给", "邮件给", "写给", "发给", "转给", "交给", "打给", "开户人", "致", "寄给", "感谢",
+        "谢谢", "call", "contact", "您好", "先生", "女士", "同学", "老师", "的手机", "的电话",
+        "的邮箱", "的联系方式", "身份证", "电话", "手机", "hi ", "hello ", "hey ", "thanks",
+        "thank you", "乘机人", "乘客", "旅客", "坐席", "查一下", "经办人", "负责人", "申请人",
+        "户主",
+    ),  # fmt: skip
     anchor_window=(8, 48),
     patterns=(
         Pattern(
             "en_cue",
-            r"(?:\b(?:Dear|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|[Mm]y name is|I am|I'm|[Cc]olleague|holder:|[Ii]nstructor|[Cc]ustomer|户名[:：]?|收件人[:：]?|联系人[:：]?|客户)\s*)(?P<v>"
+            r"(?:\b(?:Dear|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|[Mm]y name is|I am|I'm|[Cc]olleague|holder:|[Ii]nstructor|[Cc]ustomer:?|"
+            r"Hi|Hello|Hey|Thanks,?|Thank you,?|户名[:：]?|收件人[:：]?|联系人[:：]?|客户)\s*)(?P<v>"
             + _LATIN_NAME
-            + r")(?![A-Za-z])",
+            # "Dear Larkspur team", "Hi Support": a greeting to a team, not a person
+            + r")(?![A-Za-z])(?!\s+(?i:team|group|department|dept|support|staff|office|desk|services?|crew|squad)\b)",
             0.75,
+            "cue_name",
         ),
         Pattern(
             "cn_cue",
-            r"(?:我叫|他叫|她叫|名叫|叫做|我是|收件人[:：]?|联系人[:：]?|联系|开户人[:：]?|客户|户名[:：]?|姓名[:：]?|请把|帮我给|邮件给|写给|发给|转给|交给|打给|致|寄给|感谢|谢谢|call|contact)\s*(?P<v>"
+            r"(?:我叫|他叫|她叫|名叫|叫做|我是|收件人[:：]?|联系人[:：]?|联系|开户人[:：]?|客户|户名[:：]?|姓名[:：]?|请把|帮我给|邮件给|写给|发给|转给|交给|打给|致|寄给|感谢|谢谢|call|contact|"
+            r"乘机人[:：]?|乘客[:：]?|旅客[:：]?|坐席[:：]?|查一下|经办人[:：]?|负责人[:：]?|申请人[:：]?|户主[:：]?)\s*(?P<v>"
             + _SURNAME
             + _HAN
             + r"{1,2})(?=[，,。、；;:：！!？?（(\s的您先女小写说和与在是也已]|$|[A-Za-z0-9])",
@@ -554,7 +612,10 @@ PERSON_CUE = PatternSpec(
 PERSON_INLINE = PatternSpec(
     name="PersonFieldRecognizer",
     entity="PERSON",
-    anchor=r"name|contact|attn|attention|signed|regards|sincerely|beneficiary|holder|owner|recipient|姓名|联系人|收件人|户名",
+    anchor_words=(
+        "name", "contact", "attn", "attention", "signed", "regards", "sincerely", "beneficiary",
+        "holder", "owner", "recipient", "姓名", "联系人", "收件人", "户名",
+    ),  # fmt: skip
     anchor_window=(48, 64),
     patterns=(
         Pattern(
@@ -568,7 +629,7 @@ PERSON_INLINE = PatternSpec(
         ),
         Pattern(
             "mail_header",
-            r"(?P<v>" + _LATIN_NAME + r")\s+(?:<|\()[A-Za-z0-9._%+\-]+@",
+            r"(?P<v>" + _LATIN_NAME + r")\"?\s+(?:<|\()[A-Za-z0-9._%+\-]+@",  # `"Jane Doe" <jane@…>`
             0.8,
             "full_name",
             anchor="@",  # the name comes before the address
@@ -599,24 +660,30 @@ PATTERN_SPECS: tuple[PatternSpec, ...] = (
 # after normalisation (lowercase, separators removed): "Full Name", "full_name", "fullName" all
 # become "fullname".
 FIELD_SPECS: tuple[FieldSpec, ...] = (
-    # name parts: one word is enough
+    # name parts: one word is enough, in capitals too (registers write "DÍAZ"), one Han
+    # character for a surname (郑)
     FieldSpec(
         "PERSON",
         (
             "firstname",
+            "firstnames",
             "givenname",
+            "givennames",
             "lastname",
             "surname",
             "familyname",
             "middlename",
-            "first",
-            "last",
-            "given",
-            "family",
+            "middlenames",
             "forename",
+            "forenames",
+            "姓",
+            "姓氏",
+            "名",
         ),
-        "person_name",
+        "name_part",
     ),
+    # short keys that also mean other things ("last": "SUCCESS"): capitalised names only
+    FieldSpec("PERSON", ("first", "last", "given", "family"), "person_name"),
     # keys that also name services, teams and things: a full name is needed
     FieldSpec(
         "PERSON",
@@ -675,8 +742,55 @@ FIELD_SPECS: tuple[FieldSpec, ...] = (
             "员工姓名",
             "申请人",
             "收货人",
+            "annotator",
+            "labeler",
+            "agent",
+            "reviewer",
+            "approver",
+            "operator",
+            "partner",
+            "passenger",
+            "traveller",
+            "traveler",
+            "guest",
+            "member",
+            "createdby",
+            "updatedby",
+            "modifiedby",
+            "submittedby",
+            "requestedby",
+            "approvedby",
+            "reviewedby",
+            "assignedto",
+            "坐席",
+            "客服",
+            "乘机人",
+            "乘客",
+            "旅客",
+            "经办人",
+            "审核人",
+            "操作员",
+            "业务员",
+            "开户人",
+            "户主",
         ),
         "full_name",
+        # "payee_name", "会员姓名", "emergency_contact_name"; not a company's, a file's or a
+        # host's name
+        suffixes=("name", "names", "姓名", "名字"),
+        not_prefixes=(
+            "user", "file", "host", "company", "product", "bank", "branch", "team", "service",
+            "project", "app", "domain", "org", "brand", "store", "shop", "item", "device",
+            "queue", "table", "column", "field", "model", "dataset", "event", "job", "task",
+            "region", "country", "city", "street", "place", "tag", "key", "class", "type",
+            "module", "package", "repo", "bucket", "cluster", "node", "server", "db", "database",
+            "schema", "index", "topic", "channel", "group", "role", "dept", "department",
+            "business", "merchant", "vendor", "supplier", "carrier", "site", "plan", "tier",
+            "campaign", "course", "school", "university", "hospital", "drug", "medication",
+            "browser", "os", "platform", "env", "bot", "display", "screen", "nick", "login",
+            "account", "employer", "legal", "trade", "entity", "brand", "firm", "shipping",
+            "公司", "企业", "单位", "产品", "银行", "商户", "项目", "文件",
+        ),
     ),
     FieldSpec(
         "LOCATION",
@@ -717,9 +831,27 @@ FIELD_SPECS: tuple[FieldSpec, ...] = (
             "国家",
             "籍贯",
             "户籍地址",
+            "office",
+            "officelocation",
+            "worklocation",
+            "basedin",
+            "hometowncity",
+            "常住城市",
+            "居住城市",
+            "现居",
+            "居住地",
+            "办公地点",
+            "联系地址",
         ),
         "location",
         0.8,
+        # "billing_address", "home_city", "收货地址"; not an e-mail, IP or wallet address
+        suffixes=("address", "addr", "city", "地址", "城市"),
+        not_prefixes=(
+            "email", "mail", "ip", "mac", "wallet", "server", "host", "remote", "local", "bind",
+            "listen", "proxy", "gateway", "contract", "web", "url", "btc", "eth", "node", "peer",
+            "return", "reply", "sender", "from", "to", "cc", "bcc", "邮箱", "邮件", "ip", "网",
+        ),
     ),
     FieldSpec(
         "DATE_OF_BIRTH",
@@ -734,6 +866,11 @@ FIELD_SPECS: tuple[FieldSpec, ...] = (
             "生日",
             "出生年月",
             "出生年月日",
+            "geburtsdatum",
+            "datedenaissance",
+            "fechadenacimiento",
+            "datadinascita",
+            "geboortedatum",
         ),
         "date",
         0.9,

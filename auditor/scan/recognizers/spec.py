@@ -47,6 +47,9 @@ class PatternSpec:
     # only run in windows (chars before, chars after) around its hits. Specs that require
     # context use their context words as the anchor automatically.
     anchor: str | None = None
+    # Or words (lowercase, literal) that serve as the anchor: all specs' words are found in one
+    # Aho-Corasick pass, several times faster than a regex alternation per spec.
+    anchor_words: tuple[str, ...] = ()
     anchor_window: tuple[int, int] = (64, 64)
     tags: frozenset[str] = field(default_factory=frozenset)
 
@@ -59,3 +62,7 @@ class FieldSpec:
     keys: tuple[str, ...]  # normalised keys (lowercase, separators removed) or Chinese headers
     shape: str  # validator name the value must pass (looks like a name, a date, an address)
     score: float = 0.85
+    # a key that ends with one of these counts too ("payee_name", "会员姓名", "billing_city"),
+    # unless it starts with one of `not_prefixes` ("company_name", "email_address")
+    suffixes: tuple[str, ...] = ()
+    not_prefixes: tuple[str, ...] = ()

@@ -30,16 +30,26 @@ def luhn_card(text: str) -> bool:
     return luhn.is_valid(digits)
 
 
-# Issuer prefixes (IIN ranges) of the major schemes: Visa, Mastercard (51-55, 2221-2720), Amex,
-# Diners, Discover, JCB, UnionPay, Maestro. A Luhn-valid number outside them is one in ten random
-# numbers, so the catalog scores it lower.
-_IIN = re.compile(
-    r"^(?:4|5[1-5]|222[1-9]|22[3-9]|2[3-6]|27[01]|2720|3[47]|30[0-5]|3095|36|38|39|6011|64[4-9]|65|35(?:2[89]|[3-8])|62|81|50|5[6-9]|6[37])"
+# Issuer prefixes (IIN ranges) of the major schemes and the lengths each issues: a Luhn-valid
+# number outside them is one in ten random numbers (15-digit IMEIs start with 35, JCB's
+# prefix, but JCB cards have 16-19 digits), so the catalog asks for context there.
+_IIN_LENGTHS = (
+    (re.compile(r"4"), (13, 16, 19)),  # Visa
+    (re.compile(r"5[1-5]|222[1-9]|22[3-9]\d|2[3-6]\d\d|27[01]\d|2720"), (16,)),  # Mastercard
+    (re.compile(r"3[47]"), (15,)),  # American Express
+    (re.compile(r"30[0-5]|3095|36|38|39"), tuple(range(14, 20))),  # Diners Club
+    (re.compile(r"6011|64[4-9]|65"), tuple(range(16, 20))),  # Discover
+    (re.compile(r"35(?:2[89]|[3-8])"), tuple(range(16, 20))),  # JCB
+    (re.compile(r"62|81"), tuple(range(16, 20))),  # UnionPay
+    (re.compile(r"50|5[6-9]|6[37]"), tuple(range(13, 20))),  # Maestro
 )
 
 
 def card_iin(text: str) -> bool:
-    return luhn_card(text) and bool(_IIN.match(_digits(text)))
+    if not luhn_card(text):
+        return False
+    digits = _digits(text)
+    return any(p.match(digits) and len(digits) in n for p, n in _IIN_LENGTHS)
 
 
 def iban(text: str) -> bool:
@@ -92,10 +102,11 @@ _CN_PROVINCES = {
 
 
 def cn_resident_id(text: str) -> bool:
-    """ISO 7064 check digit (stdnum.cn.ric), a real birth date not in the future, a province code."""
+    """ISO 7064 check digit (stdnum.cn.ric), a real birth date not in the future, a province code.
+    Spaces and dashes between the groups (`510421 19620331 9080`) are allowed."""
     from stdnum.cn import ric
 
-    number = text.upper()
+    number = text.upper().replace(" ", "").replace("-", "")
     if len(number) != 18 or not number[:17].isdigit():
         return False
     if number[:2] not in _CN_PROVINCES:
@@ -184,11 +195,23 @@ _MONTHS = {
 }
 
 
+_DATE_WORDS = frozenset(("st", "nd", "rd", "th", "of", "the"))
+_COMPACT_DATE = re.compile(r"(\d{4})(\d\d)(\d\d)")
+
+
 def plausible_date(text: str) -> bool:
-    """A calendar date between 1900 and today, in any of the formats the date patterns accept."""
-    low = text.lower()
-    month_name = next((n for n in re.findall(r"[a-z]+", low) if n in _MONTHS), None)
-    nums = [int(n) for n in _DIGITS_ONLY.findall(text)]
+    """A calendar date between 1900 and today, in any of the formats the date patterns accept
+    (also YYYYMMDD); any word but a month name or an ordinal suffix makes it something else
+    ("08/02/1972 (born in Norwich)" is a date and more)."""
+    low = text.strip().lower()
+    words = re.findall(r"[a-z]+", low)
+    if any(w not in _MONTHS and w not in _DATE_WORDS for w in words):
+        return False
+    compact = _COMPACT_DATE.fullmatch(low)
+    if compact:
+        low = "-".join(compact.groups())
+    month_name = next((n for n in words if n in _MONTHS), None)
+    nums = [int(n) for n in _DIGITS_ONLY.findall(low)]
     year = next((n for n in nums if n >= 1000), None)
     if year is None or not 1900 <= year <= date.today().year:
         return False
@@ -319,6 +342,25 @@ def person_name(text: str) -> bool:
     return all(t in _PARTICLES or _LATIN_NAME_TOKEN.match(t) for t in tokens)
 
 
+# A given name or a surname under its own key: registers write surnames in capitals ("DÍAZ"),
+# and Chinese forms split 郑 / 娟嘉.
+_CAPS_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ]{2,}(?:[\-'’][A-ZÀ-ÖØ-Þ]{2,})*$")
+_HAN_NAME_PART = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
+_PLACEHOLDERS = frozenset("n/a na none null nil unknown tbd test xxx redacted anonymous".split())
+
+
+def name_part(text: str) -> bool:
+    value = text.strip()
+    if _HAN_NAME_PART.match(value):
+        return True
+    tokens = value.split()
+    if not 1 <= len(tokens) <= 4 or len(value) > 40 or value.lower() in _PLACEHOLDERS:
+        return False
+    return not all(t in _PARTICLES for t in tokens) and all(
+        t in _PARTICLES or _LATIN_NAME_TOKEN.match(t) or _CAPS_NAME_TOKEN.match(t) for t in tokens
+    )
+
+
 # Words that make a capitalised pair a team or a company, not a person ("Platform Team").
 _ORGANISATION_WORDS = frozenset(
     "team group platform department dept division unit office desk squad inc ltd llc gmbh corp corporation "
@@ -326,6 +368,22 @@ _ORGANISATION_WORDS = frozenset(
     "committee board council university college school bank hospital clinic foundation institute lab labs "
     "project product tools data security infra infrastructure network cloud".split()
 )
+
+
+# Capitalised words that follow "Dear", "Customer", "Mr" without being a name
+# ("Customer Care", "Dear Claims Team", "Dear Sir").
+_NOT_NAMES = _ORGANISATION_WORDS | frozenset(
+    "care claims sales billing accounts account help helpdesk centre center customer customers client "
+    "clients user users member members partner partners colleague colleagues friend friends all everyone "
+    "sir madam madame team staff experience success relations hr it finance legal "
+    "monday tuesday wednesday thursday friday saturday sunday world there again guys folks "
+    "sir madam".split()
+)
+
+
+def cue_name(text: str) -> bool:
+    """A name after a cue word (`Dear`, `Mr`, `Customer`): no team, desk or salutation word."""
+    return not any(t.lower().strip(".,") in _NOT_NAMES for t in text.split())
 
 
 def full_name(text: str) -> bool:
@@ -368,6 +426,8 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "date": plausible_date,
     "phone": phone_number,
     "person_name": person_name,
+    "name_part": name_part,
+    "cue_name": cue_name,
     "full_name": full_name,
     "location": location_value,
 }
