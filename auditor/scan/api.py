@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal, Protocol
 from auditor.errors import AuditorError
 from auditor.report.results import PiiFile, PiiFinding, PiiResults, Prevalence
 from auditor.scan import mask
-from auditor.scan.patterns import Match, PatternEngine, key_words
+from auditor.scan.patterns import Match, PatternEngine, key_words, resolve
 from auditor.scan.readers import LINE_FORMATS, Record, Segment, csv_header, read_records
 from auditor.scan.recognizers.catalog import FIELD_SPECS, PATTERN_SPECS
 from auditor.scan.sampling import reservoir, wilson
@@ -62,12 +62,13 @@ class PatternDetector:
         self.engine = PatternEngine(entities)
 
     def detect(self, segments: Sequence[Segment]) -> list[list[Match]]:
-        out: list[list[Match] | None] = []
-        rest: list[int] = []
+        out: list[list[Match]] = []
+        rest: list[int] = []  # segments the patterns still have to read
         for i, seg in enumerate(segments):
             whole = self.engine.field_match(seg.field, seg.text)
-            out.append([whole] if whole is not None else None)
-            if whole is None:
+            out.append([whole] if whole is not None else [])
+            # a value cut short of a remark ("1972-02-08 (born in Leeds)") is read on
+            if whole is None or whole.end - whole.start < len(seg.text.strip()):
                 rest.append(i)
         found = self.engine.find_many(
             [segments[i].text for i in rest],
@@ -75,8 +76,8 @@ class PatternDetector:
             [key_words(segments[i].field) if segments[i].field else "" for i in rest],
         )
         for i, matches in zip(rest, found, strict=True):
-            out[i] = matches
-        return [m or [] for m in out]
+            out[i] = resolve(out[i] + matches) if out[i] else matches
+        return out
 
 
 def build_detector(mode: Mode, entities: Iterable[str] | None) -> Detector:

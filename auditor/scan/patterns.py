@@ -316,14 +316,22 @@ class PatternEngine:
             return None
         score = base
         if c.negative is not None:
-            near = text[max(0, start - NEGATIVE_WINDOW) : start].lower() + " " + key_lower
-            if c.negative.search(near):
+            if key_lower and c.negative.search(key_lower):
+                return None
+            near = text[_word_start(text, start - NEGATIVE_WINDOW) : start].lower()
+            last = None
+            for last in c.negative.finditer(near):  # noqa: B007 - the last one is wanted
+                pass
+            # the nearer label wins: "查一下她的订单，她的电话是 138…" is a phone number
+            if last is not None and not (
+                c.context is not None and c.context.search(near, last.end())
+            ):
                 return None
         window = ""
         has_context = False
         if c.context is not None or c.alt is not None:
             window = (
-                text[max(0, start - spec.context_window) : start].lower()
+                text[_word_start(text, start - spec.context_window) : start].lower()
                 + " "
                 + text[end : end + AFTER_WINDOW].lower()
                 + " "
@@ -358,6 +366,17 @@ class PatternEngine:
                 return None
         start = text.index(value)
         return Match(start, start + len(value), fs.entity, fs.score, "FieldRecognizer")
+
+
+def _word_start(text: str, pos: int) -> int:
+    """`pos`, moved back to the start of the word it cuts: a window that starts inside "href"
+    must not see the word "ref"."""
+    if pos <= 0:
+        return 0
+    limit = max(0, pos - 32)
+    while pos > limit and text[pos - 1].isascii() and text[pos - 1].isalnum():  # Latin words
+        pos -= 1
+    return pos
 
 
 def resolve(matches: list[Match]) -> list[Match]:

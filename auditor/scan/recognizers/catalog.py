@@ -106,6 +106,8 @@ EMAIL = PatternSpec(
 # not inside a longer token; `tel:+44...` (an HTML link) is a phone all the same
 _PHONE_START = r"(?:(?<=tel:)|(?<![0-9A-Za-z+\-/.:#_]))"
 _PHONE_END = r"(?![0-9A-Za-z\-/_]|\.\d|:\d)"
+# a national number right after "+44 " belongs to that international one (which failed)
+_NOT_AFTER_CC = r"(?<!\+\d )(?<!\+\d\d )(?<!\+\d\d\d )"
 PHONE = PatternSpec(
     name="PhoneRecognizer",
     entity="PHONE_NUMBER",
@@ -117,6 +119,7 @@ PHONE = PatternSpec(
         Pattern(
             "phone_formatted",
             _PHONE_START
+            + _NOT_AFTER_CC
             + r"(?!\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d))\(?\d[\d().\-]*[ \t().\-][\d \t().\-]{3,20}\d"
             + _PHONE_END,
             0.7,
@@ -152,7 +155,9 @@ PHONE = PatternSpec(
         "短信",
         "备用",
     ),
-    negative_context=ID_NEGATIVE,
+    # versions and bank details are digit groups too
+    negative_context=ID_NEGATIVE
+    + ("firmware", "fw", "db", "schema", "release", "iban", "bic", "swift", "sort code"),
     needs=DIGITS,
     tags=frozenset({"phone"}),
 )
@@ -423,11 +428,15 @@ _CITY = "(?:" + "|".join(sorted(CN_CITIES, key=len, reverse=True)) + ")"
 _WORLD_CITY = "(?:" + "|".join(sorted(WORLD_CITIES_ZH, key=len, reverse=True)) + ")"
 _HAN = r"[\u4e00-\u9fff]"
 # district / county, optional town, then the road, the number and optional building/unit/room
+# Components may be separated by spaces ("北京市 丰台区 西直门外大街 252号"); an address may
+# end at a residential estate's building instead of a road number ("保利香槟国际23栋1单元404室").
+_CN_BUILDING = r"(?:\d+(?:号楼|栋|幢|座|号院)|[A-Z]座)"
 _CN_REST = (
-    rf"(?:{_HAN}{{1,4}}?(?:区|县|旗|市))?(?:{_HAN}{{1,6}}?(?:镇|乡|街道))?"
-    rf"[\u4e00-\u9fff0-9A-Za-z]{{1,12}}?(?:大道|大街|步行街|路|街|道|巷|弄|胡同)"
-    r"(?:\d+段)? ?\d+(?:-\d+)? ?号(?:院)?"
-    r"(?:\d+(?:号楼|栋|幢|座|号院))?(?:\d+单元)?(?:\d+(?:室|号房|房))?"
+    rf" ?(?:{_HAN}{{1,4}}?(?:区|县|旗|市))? ?(?:{_HAN}{{1,6}}?(?:镇|乡|街道))? ?"
+    rf"(?:[\u4e00-\u9fff0-9A-Za-z]{{1,12}}?(?:大道|大街|步行街|路|街|道|巷|弄|胡同)"
+    r"(?:\d+段)? ?\d+(?:-\d+)? ?号(?:院)? ?" + _CN_BUILDING + r"?"
+    rf"|{_HAN}{{2,10}}?(?:小区|花园|家园|公寓|大厦|广场|苑|园|城|国际|中心)?" + _CN_BUILDING + r")"
+    r"(?:\d+单元)?(?:\d+层)?(?:\d+(?:室|号房|房))?"
 )
 
 LOCATION_CN = PatternSpec(
@@ -435,14 +444,14 @@ LOCATION_CN = PatternSpec(
     entity="LOCATION",
     anchor_words=(
         "号", "住在", "来自", "我在", "搬到", "位于", "家在", "人在", "回到", "定居", "老家",
-        "要去", "飞往", "前往",
+        "要去", "飞往", "前往", "栋", "幢", "单元",
     ),  # fmt: skip
     anchor_window=(72, 24),
     patterns=(
         # Starts at a province or a known city so that a preceding word is never swallowed.
         Pattern(
             "cn_address",
-            rf"(?:{_PROVINCE}(?:{_CITY}市?|{_HAN}{{2,3}}?市)?|{_CITY}市?)" + _CN_REST,
+            rf"(?:{_PROVINCE} ?(?:{_CITY}市?|{_HAN}{{2,3}}?市)?|{_CITY}市?)" + _CN_REST,
             0.85,
         ),
         # A city named where someone lives / comes from ("住在苏州", "我在杭州的").
@@ -498,7 +507,15 @@ LOCATION_ADDRESS = PatternSpec(
             + r"|\d{1,3}(?:st|nd|rd|th))\s+){0,4}"
             + _STREET
             + r"\b\.?(?:\s+(?:NE|NW|SE|SW|N|S|E|W|Lower|Upper|North|South|East|West)\b)?|\d{1,5}\s+Broadway\b)"
+            + r"(?:\s+"
+            + _UNIT  # "1737 Highland Ave Unit 21, Denver"
+            + r")?"
             + _TAIL,
+            0.8,
+        ),
+        Pattern(
+            "po_box",
+            r"(?<![0-9A-Za-z\-])(?:P\.? ?O\.? ?Box|Post Office Box|Postfach|Apartado)\s+\d{1,6}" + _TAIL,
             0.8,
         ),
         Pattern(
@@ -508,7 +525,9 @@ LOCATION_ADDRESS = PatternSpec(
             + r"\s+\d{1,4}[a-z]?"
             + r"|"
             + _EU_PREFIX
-            + r"\s+(?:[\w'’\-]+\s+){0,3}?\d{1,4}[a-z]?"
+            # "Via Roma 12", "Calle Real, 173, 3º D": a comma may come before the number, and a
+            # Spanish floor and door after it
+            + r"\s+(?:[\w'’\-]+,?\s+){0,4}?\d{1,4}[a-z]?(?:,\s*\d{1,2}[ºª°]\s?[A-Z]?)?"
             # French: "127 rue Victor Hugo, 44000 Nantes"
             + r"|\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|place|allée|chemin|quai|impasse|cours)\s+(?:[\w'’\-]+\s+){0,4}?[\w'’\-]+(?=,))"
             + _TAIL,
@@ -520,7 +539,7 @@ LOCATION_ADDRESS = PatternSpec(
 
 # A place named where someone lives or comes from ("grew up in Lille", "moved from A to B");
 # spaCy finds the rest in the default mode.
-_PLACE = r"[A-Z][a-zà-ÿ'’\-]+(?:\s+(?:am|an|upon|on|de|del|la|le)?\s*[A-Z][a-zà-ÿ'’\-]+){0,2}"
+_PLACE = r"[A-Z][a-zà-ÿ'’\-]+(?:\s+(?:am|an|im|in|bei|upon|on|sur|de|del|di|la|le)?\s*[A-Z][a-zà-ÿ'’\-]+){0,2}"
 # a Latin place name, a country's short form, or a Chinese city ("I live in 杭州")
 _PLACE_OR_CITY = "(?:" + _PLACE + r"|UK|USA|US|UAE|" + _CITY + "|" + _WORLD_CITY + ")"
 LOCATION_CUE = PatternSpec(
@@ -594,6 +613,7 @@ PERSON_CUE = PatternSpec(
             + _HAN
             + r"{1,2})(?=[，,。、；;:：！!？?（(\s的您先女小写说和与在是也已]|$|[A-Za-z0-9])",
             0.8,
+            "han_name",
         ),
         Pattern(
             "cn_name_before",
@@ -602,6 +622,7 @@ PERSON_CUE = PatternSpec(
             + _HAN
             + r"{1,2})(?=您好|先生|女士|同学|老师|的手机|的电话|的邮箱|的联系方式|的身份证|，?身份证|，?电话|，?手机)",
             0.75,
+            "han_name",
         ),
     ),
     needs="",

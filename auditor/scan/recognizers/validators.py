@@ -242,6 +242,18 @@ def plausible_date(text: str) -> bool:
 
 # Shapes that are something else: IPv4 addresses, SSNs (3-2-4)
 _NOT_A_PHONE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}|\d{3}([ \-])\d{2}\1\d{4}")
+_DOTTED = re.compile(r"\d+(?:\.\d+){2,}")
+
+
+def _version_like(text: str) -> bool:
+    """31.9.179.5589 is a version: dotted phone numbers (415.555.0123, 06.12.34.56.78) have no
+    one-digit group, but for NANP's leading 1."""
+    if not _DOTTED.fullmatch(text):
+        return False
+    groups = text.split(".")
+    return any(len(g) == 1 for g in (groups[1:] if groups[0] == "1" else groups))
+_SEPARATED = re.compile(r"\d[ .\-]\d")
+_BR_AREA = re.compile(r"\(\d\d\) ?9?\d{4}-?\d{4}$")
 _PHONE_REGIONS_TRUNK0 = (
     "GB",
     "DE",
@@ -269,7 +281,7 @@ def phone_number(text: str) -> bool:
 
     stripped = text.strip()
     digits = _digits(stripped)
-    if not 7 <= len(digits) <= 15 or _NOT_A_PHONE.fullmatch(stripped):
+    if not 7 <= len(digits) <= 15 or _NOT_A_PHONE.fullmatch(stripped) or _version_like(stripped):
         return False
     candidates: list[tuple[str, str | None]] = []
     if stripped.startswith("+"):
@@ -285,8 +297,16 @@ def phone_number(text: str) -> bool:
         candidates.append(("+" + digits, None))
     elif len(digits) == 10 and digits[0] in "23456789":
         candidates.append((digits, "US"))
-    elif digits[0] == "0" and len(digits) >= 10:
+        if digits[0] == "3":  # Italian mobiles: 3xx xxx xxxx
+            candidates.append((digits, "IT"))
+        elif digits[0] in "6789":  # Indian mobiles
+            candidates.append((digits, "IN"))
+    elif digits[0] == "0" and len(digits) >= 9:
         candidates.extend((stripped, region) for region in _PHONE_REGIONS_TRUNK0)
+    elif len(digits) == 9 and digits[0] in "6789" and _SEPARATED.search(stripped):
+        candidates.append((digits, "ES"))  # Spanish numbers have no trunk prefix: 612 07 27 56
+    if _BR_AREA.match(stripped):
+        candidates.append((stripped, "BR"))  # (11) 97706-6047
     for number, region in candidates:
         try:
             parsed = phonenumbers.parse(number, region)
@@ -386,6 +406,18 @@ def cue_name(text: str) -> bool:
     return not any(t.lower().strip(".,") in _NOT_NAMES for t in text.split())
 
 
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    from auditor.scan.recognizers.gazetteer import CN_CITIES, CN_PROVINCES, WORLD_CITIES_ZH
+
+    return frozenset(CN_CITIES) | frozenset(CN_PROVINCES) | frozenset(WORLD_CITIES_ZH)
+
+
+def han_name(text: str) -> bool:
+    """A Chinese name found by a cue, not a city that starts with a surname character (宁波)."""
+    return text not in _place_names() and text.rstrip("市省") not in _place_names()
+
+
 def full_name(text: str) -> bool:
     """A person's full name: a Chinese name, or at least two Latin name words. Generic keys
     (`name`, `owner`, `contact`) also hold service names (`name: Production`), so one
@@ -428,6 +460,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "person_name": person_name,
     "name_part": name_part,
     "cue_name": cue_name,
+    "han_name": han_name,
     "full_name": full_name,
     "location": location_value,
 }
