@@ -110,3 +110,102 @@ def test_context_is_whole_word(engine: PatternEngine) -> None:
     # "ssn" inside another word must not turn a bare 9-digit number into an SSN
     assert found(engine, "classnames 123456789") == []
     assert ("US_SSN", "123456789") in found(engine, "SSN 123456789")
+
+
+# ---------------------------------------------------------------- generalisation (second corpus)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("passport number: 16QF76345", ("PASSPORT", "16QF76345")),  # France
+        ("Reisepass C26KCFC0Z", ("PASSPORT", "C26KCFC0Z")),  # Germany
+        ("passport 910926482", ("PASSPORT", "910926482")),  # US, 9 digits
+        ("身份证 510421 19620331 9080", ("CN_RESIDENT_ID", "510421 19620331 9080")),
+        ("verified DOB 26-Oct-1963", ("DATE_OF_BIRTH", "26-Oct-1963")),
+        ("date_of_birth 19900515", ("DATE_OF_BIRTH", "19900515")),
+        ("Geburtsdatum: 19 June 2002", ("DATE_OF_BIRTH", "19 June 2002")),
+        ("mobile 030/107936", ("PHONE_NUMBER", "030/107936")),
+        ("call 344 987 2456", ("PHONE_NUMBER", "344 987 2456")),  # Italian mobile
+        ("llámame al 612 07 27 56", ("PHONE_NUMBER", "612 07 27 56")),  # Spain, no trunk 0
+        ('<a href="tel:+441200305677">', ("PHONE_NUMBER", "+441200305677")),
+        ("帮我查一下周楠的订单，她的电话是 155 6413 3110", ("PHONE_NUMBER", "155 6413 3110")),
+        ('From: "Karl-Heinz Jones" <kh.jones@example.com>', ("PERSON", "Karl-Heinz Jones")),
+        ("坐席: 霍帆 (工号 6337)", ("PERSON", "霍帆")),
+        ("乘机人刘桂英，请核对", ("PERSON", "刘桂英")),
+        (
+            "Calle Real, 173, 3º D, 50038 Zaragoza",
+            ("LOCATION", "Calle Real, 173, 3º D, 50038 Zaragoza"),
+        ),
+        ("PO Box 5349, Pittsburgh, PA 15242.", ("LOCATION", "PO Box 5349, Pittsburgh, PA 15242")),
+        (
+            "at 7359 Washington Blvd Unit 2, Denver, CO 80234 today",
+            ("LOCATION", "7359 Washington Blvd Unit 2, Denver, CO 80234"),
+        ),
+        (
+            "地址北京市 丰台区 西直门外大街 252号，",
+            ("LOCATION", "北京市 丰台区 西直门外大街 252号"),
+        ),
+        (
+            "西安市未央区保利香槟国际23栋1单元404室",
+            ("LOCATION", "西安市未央区保利香槟国际23栋1单元404室"),
+        ),
+        ("- Lives in Freiburg im Breisgau; works", ("LOCATION", "Freiburg im Breisgau")),
+        ("I live in 杭州 now", ("LOCATION", "杭州")),
+        ("我叫唐诗，住在宁波，电话", ("LOCATION", "宁波")),
+    ],
+)
+def test_formats_beyond_the_dev_corpus(engine: PatternEngine, text: str, expected: tuple) -> None:
+    assert expected in found(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customer Care | Larkspur Retail Ltd",
+        "Dear Larkspur team,",
+        "Dear Claims Team,",
+        "Hello World",
+        "the IMEI is 356361854722226",  # 15 digits, Luhn-valid, JCB prefix: not a card
+        "身份证号653022199604021634提交不了",  # bad ID check digit, Luhn-valid: not a card
+        "Message-ID: <20210623192433.D3BF6C2EB3@mail-out.example.cn>",
+        "Firmware 31.9.179.5589 adds WPA3",
+        "cache hit, db 19.10.250.8090",
+        'phone "+44 0973 212498" rejected: invalid',
+        "passport details to booking PO84869604",
+    ],
+)
+def test_second_corpus_negatives(engine: PatternEngine, text: str) -> None:
+    assert found(engine, text) == []
+
+
+def test_href_does_not_veto_as_ref(engine: PatternEngine) -> None:
+    # the veto word "ref" must not be read out of "href"
+    text = '<td><a href="tel:+441200305677">+44 1200 305677</a></td>'
+    assert ("PHONE_NUMBER", "+44 1200 305677") in found(engine, text)
+
+
+def test_field_keys_by_suffix_and_name_parts() -> None:
+    engine = PatternEngine()
+    assert engine.field_match("payee_name", "Joost Adryaens") is not None
+    assert engine.field_match("会员姓名", "白倩") is not None
+    assert engine.field_match("billing_city", "Leeds") is not None
+    assert engine.field_match("surname", "DÍAZ") is not None
+    assert engine.field_match("surname", "郑") is not None
+    assert engine.field_match("given_names", "娟嘉") is not None
+    # keys that name things, not people or places
+    assert engine.field_match("company_name", "Globex Industries") is None
+    assert engine.field_match("host_name", "Web Server") is None
+    assert engine.field_match("email_address", "Jane Doe") is None
+    assert engine.field_match("ip_address", "Main Street") is None
+    # a remark after the value is not part of it
+    m = engine.field_match("date_of_birth", "1972-02-08 (age 52)")
+    assert m is not None and (m.start, m.end) == (0, 10)
+
+
+def test_value_with_remark_is_read_on(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.scan.conftest import scan, values
+
+    path = tmp_path / "memory.md"
+    path.write_text("- Birthday: 22/05/1999 (born in Cork)\n", encoding="utf-8")
+    assert sorted(values(scan(path))) == [("DATE_OF_BIRTH", "22/05/1999"), ("LOCATION", "Cork")]

@@ -103,8 +103,7 @@ EMAIL = PatternSpec(
     anchor_window=(64, 256),
 )
 
-# not inside a longer token; `tel:+44...` (an HTML link) is a phone all the same
-_PHONE_START = r"(?:(?<=tel:)|(?<![0-9A-Za-z+\-/.:#_]))"
+_PHONE_START = r"(?<![0-9A-Za-z+\-/.:#_])"  # not inside a longer token
 _PHONE_END = r"(?![0-9A-Za-z\-/_]|\.\d|:\d)"
 # a national number right after "+44 " belongs to that international one (which failed)
 _NOT_AFTER_CC = r"(?<!\+\d )(?<!\+\d\d )(?<!\+\d\d\d )"
@@ -128,6 +127,17 @@ PHONE = PatternSpec(
         # German and Austrian area code / number: 030/1234567
         Pattern("phone_slash", _PHONE_START + r"0\d{2,5}/\d{3,9}" + _PHONE_END, 0.7),
         Pattern("cn_mobile", _PHONE_START + r"1[3-9]\d{9}" + _PHONE_END, 0.6),
+    )
+    + (
+        # a link (`tel:+44…`, vCard `TEL:`): a pattern of its own, as a number right after
+        # `:` is otherwise a time or a key's value
+        Pattern(
+            "phone_link",
+            r"(?<=[Tt][Ee][Ll]:)\+?\d[\d \-().]{5,20}\d" + _PHONE_END,
+            0.8,
+            anchor="tel:",
+            anchor_window=(0, 32),
+        ),
     ),
     validator="phone",
     context=(
