@@ -65,7 +65,7 @@ class PatternDetector:
         out: list[list[Match]] = []
         rest: list[int] = []  # segments the patterns still have to read
         for i, seg in enumerate(segments):
-            whole = self.engine.field_match(seg.field, seg.text)
+            whole = self.engine.field_match(seg.field, seg.text) if seg.field else None
             out.append([whole] if whole is not None else [])
             # a value cut short of a remark ("1972-02-08 (born in Leeds)") is read on
             if whole is None or whole.end - whole.start < len(seg.text.strip()):

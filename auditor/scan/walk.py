@@ -32,6 +32,7 @@ FORMATS = {
     ".parquet": "parquet", ".pq": "parquet",
     ".yaml": "yaml", ".yml": "yaml",
     ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".xml": "xml",
 }  # fmt: skip
 BINARY_SUFFIXES = frozenset(
     ".png .jpg .jpeg .gif .bmp .ico .webp .tif .tiff .pdf .zip .gz .tgz .bz2 .xz .7z .rar .tar .whl .jar "

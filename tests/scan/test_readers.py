@@ -193,3 +193,92 @@ def test_key_value_and_xml_lines_use_their_key(tmp_path: Path) -> None:
         "maria.rossi@example.it",
     ) in got
     assert not any(v == "Platform Team" for _, v in got)  # a team, not a person
+
+
+def test_html_text_links_and_table_headers_without_markup(tmp_path: Path) -> None:
+    f = tmp_path / "contact-us.html"
+    f.write_text(
+        "<html><head>\n"
+        "  <script>\n"
+        '    var support = "help.desk@example.com"; if (a<b) { s = "<p>" }\n'
+        "  </script>\n"
+        "</head><body>\n"
+        '<table class="staff">\n'
+        "  <tr><th>Name</th><th>Team</th><th>Phone</th><th>Email</th></tr>\n"
+        "  <tr><td>Olivie Breton</td><td>Returns</td>"
+        '<td><a href="tel:+441214242032">+44 121 424 2032</a></td>'
+        '<td><a href="mailto:olivie.breton@example.co.uk">write to us</a></td></tr>\n'
+        "</table>\n"
+        "<address>Registered office: Acme Ltd, 12 High St, Leeds LS1 4AP</address>\n"
+        '<p>Out of hours: <a class="sms"\n   href="sms:07911123456">text us</a></p>\n'
+        "<!-- owner: web.admin@example.org -->\n"
+        "</body></html>\n",
+        encoding="utf-8",
+    )
+    r = scan(f)
+    got = values(r, tmp_path)
+    assert ("PERSON", "Olivie Breton") in got
+    assert ("PHONE_NUMBER", "+441214242032") in got and ("PHONE_NUMBER", "+44 121 424 2032") in got
+    assert ("EMAIL_ADDRESS", "olivie.breton@example.co.uk") in got
+    assert ("LOCATION", "12 High St, Leeds LS1 4AP") in got
+    assert ("PHONE_NUMBER", "07911123456") in got  # on the second line of its tag
+    assert ("EMAIL_ADDRESS", "web.admin@example.org") in got  # comments are scanned
+    assert not any("help.desk" in v for _, v in got)  # scripts are not
+    assert {x.field for x in r.findings if x.entity == "PERSON"} == {"Name"}
+    assert r.files[0].format == "html"
+
+
+def test_xml_elements_and_attributes_on_one_line(tmp_path: Path) -> None:
+    f = tmp_path / "export.xml"
+    f.write_text(
+        '<?xml version="1.0"?>\n<customers xmlns:p="urn:p">'
+        '<p:customer mobile="07911123456"><p:name>Maria Rossi</p:name>'
+        "<note><![CDATA[mail maria.rossi@example.it]]></note></p:customer></customers>\n",
+        encoding="utf-8",
+    )
+    r = scan(f)
+    got = values(r, tmp_path)
+    assert ("PERSON", "Maria Rossi") in got and ("PHONE_NUMBER", "07911123456") in got
+    assert ("EMAIL_ADDRESS", "maria.rossi@example.it") in got
+    assert {x.entity: x.field for x in r.findings}["PERSON"] == "name"
+
+
+def test_json_sibling_value_says_what_a_value_is(tmp_path: Path) -> None:
+    f = tmp_path / "people.json"
+    doc = {
+        "people": [
+            {"document": {"type": "passport", "number": "910926482"}},
+            {"contacts": [
+                {"kind": "phone", "value": "0044 20 7946 0958"},
+                {"kind": "mobile", "value": "07911123456"},
+            ]},
+            [{"type": "passport"}, {"number": "910926483"}],  # another object: not its sibling
+        ]
+    }  # fmt: skip
+    f.write_text(json.dumps(doc, indent=2), encoding="utf-8")  # values on their own lines
+    r = scan(f)
+    got = values(r, tmp_path)
+    assert ("PASSPORT", "910926482") in got and ("PASSPORT", "910926483") not in got
+    assert ("PHONE_NUMBER", "0044 20 7946 0958") in got and ("PHONE_NUMBER", "07911123456") in got
+    passport = next(x for x in r.findings if x.entity == "PASSPORT")
+    assert (passport.field, passport.json_path) == ("number", "$.people[0].document.number")
+
+
+def test_markdown_bold_keys(tmp_path: Path) -> None:
+    f = tmp_path / "contacts.md"
+    f.write_text(
+        "# Contacts\n\n"
+        "- **Name:** Floris van Hagen\n"
+        "**E-mail:** a@b.de\n"
+        "* **Phone**: 07911123456\n"
+        "__Owner:__ Platform Team\n",
+        encoding="utf-8",
+    )
+    r = scan(f)
+    got = values(r, tmp_path)
+    assert ("PERSON", "Floris van Hagen") in got and ("PHONE_NUMBER", "07911123456") in got
+    assert {x.entity: x.field for x in r.findings} == {
+        "PERSON": "Name",
+        "EMAIL_ADDRESS": "E-mail",
+        "PHONE_NUMBER": "Phone",
+    }
