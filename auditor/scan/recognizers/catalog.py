@@ -167,7 +167,7 @@ PHONE = PatternSpec(
     ),
     # versions and bank details are digit groups too
     negative_context=ID_NEGATIVE
-    + ("firmware", "fw", "db", "schema", "release", "iban", "bic", "swift", "sort code"),
+    + ("firmware", "fw", "db", "schema", "release", "iban", "bic", "swift code", "sort code"),
     needs=DIGITS,
     tags=frozenset({"phone"}),
 )

@@ -366,7 +366,7 @@ def person_name(text: str) -> bool:
 # and Chinese forms split 郑 / 娟嘉.
 _CAPS_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ]{2,}(?:[\-'’][A-ZÀ-ÖØ-Þ]{2,})*$")
 _HAN_NAME_PART = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
-_PLACEHOLDERS = frozenset("n/a na none null nil unknown tbd test xxx redacted anonymous".split())
+_PLACEHOLDERS = frozenset("n/a none null nil unknown tbd test xxx redacted anonymous".split())
 
 
 def name_part(text: str) -> bool:
