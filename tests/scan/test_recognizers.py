@@ -152,6 +152,11 @@ def test_context_is_whole_word(engine: PatternEngine) -> None:
         ),
         ("- Lives in Freiburg im Breisgau; works", ("LOCATION", "Freiburg im Breisgau")),
         ("I live in 杭州 now", ("LOCATION", "杭州")),
+        # "Swift" is a surname before it is a SWIFT code: no veto
+        (
+            "the phone number for Margaret Swift to +44 117 462 1798.",
+            ("PHONE_NUMBER", "+44 117 462 1798"),
+        ),
         ("我叫唐诗，住在宁波，电话", ("LOCATION", "宁波")),
     ],
 )
@@ -193,6 +198,7 @@ def test_field_keys_by_suffix_and_name_parts() -> None:
     assert engine.field_match("surname", "DÍAZ") is not None
     assert engine.field_match("surname", "郑") is not None
     assert engine.field_match("given_names", "娟嘉") is not None
+    assert engine.field_match("first_name", "Na") is not None  # a given name, not "n/a"
     # keys that name things, not people or places
     assert engine.field_match("company_name", "Globex Industries") is None
     assert engine.field_match("host_name", "Web Server") is None
