@@ -215,3 +215,10 @@ def test_value_with_remark_is_read_on(tmp_path) -> None:  # type: ignore[no-unty
     path = tmp_path / "memory.md"
     path.write_text("- Birthday: 22/05/1999 (born in Cork)\n", encoding="utf-8")
     assert sorted(values(scan(path))) == [("DATE_OF_BIRTH", "22/05/1999"), ("LOCATION", "Cork")]
+
+
+def test_a_name_at_the_end_of_a_segment_is_found_in_a_batch(engine: PatternEngine) -> None:
+    # segments are joined with \x00 into one buffer: a segment's end must count as an end there
+    texts = ["中国农业银行，户名熊娜", "好的，已提交财务处理"]
+    first, _ = engine.find_many(texts, ["", ""], ["", ""])
+    assert [(texts[0][m.start : m.end], m.entity) for m in first] == [("熊娜", "PERSON")]

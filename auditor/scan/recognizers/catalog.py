@@ -621,7 +621,8 @@ PERSON_CUE = PatternSpec(
             r"乘机人[:：]?|乘客[:：]?|旅客[:：]?|坐席[:：]?|查一下|经办人[:：]?|负责人[:：]?|申请人[:：]?|户主[:：]?)\s*(?P<v>"
             + _SURNAME
             + _HAN
-            + r"{1,2})(?=[，,。、；;:：！!？?（(\s的您先女小写说和与在是也已]|$|[A-Za-z0-9])",
+            # (the end of a segment is \x00 in the engine's joined buffer, `$` only at its end)
+            + r"{1,2})(?=[，,。、；;:：！!？?（(\s的您先女小写说和与在是也已\x00]|$|[A-Za-z0-9])",
             0.8,
             "han_name",
         ),
