@@ -244,8 +244,178 @@ _COMMON_WORDS = frozenset(
 )
 _ABBREVIATION_BEFORE_NUMBER = re.compile(r"\.\s*\d")
 _PARTICLES = frozenset(
-    {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al"}
+    "van von de der den da di du la le del della dos das het 't ’t ter ten bin al".split()
 )
+
+# User agents: a run of `product/version` tokens and `(comments)` with a well-known browser or
+# client token in it. spaCy reads "(KHTML, like Gecko)" as a place, so the run is blanked with
+# spaces (offsets hold) before spaCy sees the text; the rest of the log line still goes.
+_UA_HINT = re.compile(
+    r"Mozilla/\d|AppleWebKit/|like Gecko|Gecko/\d|(?:Chrome|CriOS|Safari|Firefox|FxiOS|Edg|EdgA|"
+    r"OPR|curl|Wget|python-requests|python-urllib3?|aiohttp|httpx|okhttp|Dalvik|Go-http-client|"
+    r"axios|node-fetch|PostmanRuntime|Apache-HttpClient|libwww-perl)/\d"
+)
+_UA_TOKEN = r"(?:(?<![\w/.\-])[A-Za-z][\w.+\-]*/[\w.+\-]+|\([^()\n]{0,400}\))"
+# a bare word may stand before a product token: "Chrome/120.0 Mobile Safari/537.36"
+_UA_RUN = re.compile(rf"{_UA_TOKEN}(?:[ \t]+(?:[A-Z][a-z]+[ \t]+)?{_UA_TOKEN})*")
+
+
+def _blank_user_agents(text: str) -> str:
+    """User-agent strings as spaces, same length: their tokens are no names or places."""
+    # every hint but "like Gecko" has a slash, and that one comes with "AppleWebKit/"
+    if "/" not in text or not _UA_HINT.search(text):
+        return text
+    return _UA_RUN.sub(
+        lambda m: " " * len(m.group()) if _UA_HINT.search(m.group()) else m.group(), text
+    )
+
+
+# Single words spaCy tags as a name or place that never are one: weekdays and months (RFC 2822
+# dates: "Fri, 05 Jul 2024"), card brands ("a Discover ending in 6475"), carriers, software.
+# Only NER output is checked: a column or key that says "name" comes from the pattern engine.
+_NOT_NAMES = frozenset(
+    "mon tue tues wed thu thur thurs fri sat monday tuesday wednesday thursday friday saturday "
+    "sunday feb apr jul aug sept oct nov dec january february march july september "
+    "october november december "
+    "visa mastercard maestro amex discover unionpay diners "
+    "fedex ups usps dhl tnt dpd gls evri yodel postnl bpost colissimo chronopost correos "
+    "purolator aramex inpost parcelforce "
+    "postgresql postgres mysql mariadb sqlite redis kafka kubernetes docker nginx linux ubuntu "
+    "debian windows macos android chrome firefox safari gecko webkit javascript typescript "
+    "grafana kibana elasticsearch terraform ansible github gitlab bitbucket jira confluence "
+    "slack zendesk salesforce paypal shopify".split()
+)
+# months and days that are also given names or surnames ("April", "Jan", "Sep", "Mar", "Sun"):
+# only dropped beside a number, as in a date ("Jan 5", "5 June 2024", "Sun, 07 Jul")
+_DATE_OR_NAME = frozenset({"jan", "mar", "jun", "sep", "april", "may", "june", "august", "sun"})
+_NUMBER_AFTER = re.compile(r"[ \t,./-]*\d")
+_NUMBER_BEFORE = re.compile(r"\d[ \t,./-]*$")
+
+# A place that hosts machines is nobody's location: "our Frankfurt data centre", "the Tokyo CDN
+# node", "servers in Ireland". Offices are kept: where someone works is about that person (the
+# dev corpus labels "from the Qingdao office" a location). Not "DC" ("Washington DC") nor a
+# bare "region"/"zone" after the place ("I live in the Frankfurt region").
+_INFRA_WORDS = frozenset(
+    "datacenter datacentre datacenters datacentres node nodes cluster clusters cdn edge colo "
+    "colocation cage cages rack racks server servers".split()
+)
+_INFRA_CASED = frozenset({"PoP", "PoPs", "POP", "POPs"})  # "pop" alone is music
+_INFRA_PAIRS = frozenset({"data centre", "data center", "availability zone"})  # and plurals
+_WORDS_AFTER = re.compile(r"(?:[ \t]+[\w\-]+){1,4}")
+# words that end the phrase a place names: "in Frankfurt near the data centre" is a home
+_PHRASE_BREAK = frozenset(
+    "the a an and or but to from in on at of for with by near next is was are were has have had "
+    "who which that where when while".split()
+)
+_INFRA_BEFORE = re.compile(
+    r"(?:\b(?:servers?|hosted|data[ \t-]?cent(?:re|er)s?|datacent(?:re|er)s?|colocated)"
+    r"|(?:\b[a-z]{2,}(?:-[a-z]+)+-?\d+[a-z]?|\b(?:AWS|Azure|GCP|cloud))[ \t]+(?:region|zone))"
+    r"[ \t]+(?:in|at)[ \t]+(?:the[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+# Name particles: spaCy stops at them ("Olivia van" for "Olivia van den Velden") or starts after
+# them ("Wel" for "Eline van 't Wel"). Lowercase only: "Van" capitalised starts a name itself.
+_PARTICLE = r"(?:van|von|de|der|den|da|di|du|le|la|del|della|het|['’]t|ter|ten|dos|das)"
+_NAME_WORD = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?"
+_PARTICLES_THEN_NAME = re.compile(rf"((?:[ \t]+{_PARTICLE})*)[ \t]+{_NAME_WORD}(?![\w\-])")
+_NAME_THEN_PARTICLES = re.compile(rf"(?<![\w'’\-])({_NAME_WORD})((?:[ \t]+{_PARTICLE})*)[ \t]+$")
+_STARTS_WITH_PARTICLE = re.compile(rf"{_PARTICLE}[ \t]")
+# particles only Dutch and German names carry: "Nikki van [Straaten]" is a person even when
+# spaCy calls the surname a place ("Rio de Janeiro" is not turned into one)
+_GERMANIC_PARTICLE = re.compile(r"\b(?:van|von|ter|ten|het)\b|['’]t\b")
+_TITLES = frozenset("mr mrs ms miss mx dr prof sir madam herr frau hey".split())
+MAX_PARTICLE_TOKENS = 3  # "van den Velden", "van 't Wel": extra tokens a repair may take
+
+# Legal-form and family-firm words: "Rossi Costruzioni S.r.l.", "Müller GmbH", "Van den Berg
+# Transport B.V.", "Smith & Sons Ltd". A "person" with one within 2 tokens after it is a company.
+_COMPANY_SUFFIXES = frozenset(
+    "Inc LLC L.L.C Ltd Limited plc PLC GmbH AG SE S.A SA SAS S.A.S SARL S.r.l Srl SRL S.p.A SpA "
+    "B.V BV N.V NV S.L KG OHG Oy Oyj AB A/S ApS Pty LLP LP Co Corp Corporation Sons Söhne "
+    "Brothers Bros Hermanos Frères Fratelli".split()
+)
+_TOKENS_AFTER = re.compile(r"(?:[ \t]+[^\s,;:|()\[\]{}<>\"]+){1,3}")
+
+
+def _extend_left(text: str, start: int, end: int, entity: str) -> tuple[int, str]:
+    """Take in a given name and particles before the span ("Eline van 't [Wel]"); a Dutch or
+    German particle before a "place" makes it a surname ("Nikki van [Straaten]")."""
+    leading = bool(_STARTS_WITH_PARTICLE.match(text, start))
+    m = _NAME_THEN_PARTICLES.search(text, max(0, start - 60), start)
+    if m is None or m.group(1).lower() in _TITLES or m.group(1).lower() in _COMMON_WORDS:
+        return start, entity
+    particles = m.group(2).split()
+    if not (particles or leading) or 1 + len(particles) > MAX_PARTICLE_TOKENS:
+        return start, entity
+    if entity == "LOCATION":
+        if leading or not _GERMANIC_PARTICLE.search(m.group(2)):
+            return start, entity
+        entity = "PERSON"
+    return m.start(), entity
+
+
+def _extend_right(text: str, start: int, end: int) -> int:
+    """Take in the particles and surname after a name ("[Olivia van] den Velden")."""
+    ends_in_particle = text[start:end].split()[-1] in _PARTICLES
+    m = _PARTICLES_THEN_NAME.match(text, end)
+    if m is None:
+        return end
+    particles = m.group(1).split()
+    if not (particles or ends_in_particle) or len(particles) + 1 > MAX_PARTICLE_TOKENS:
+        return end
+    return m.end()
+
+
+def _is_company(text: str, start: int, end: int) -> bool:
+    """A legal form in the span or within 2 tokens after it ("Müller GmbH", "Smith & Sons")."""
+    after = _TOKENS_AFTER.match(text, end)
+    following = [t for t in after.group().split() if t != "&"][:2] if after else []
+    return any(w.rstrip(".") in _COMPANY_SUFFIXES for w in text[start:end].split() + following)
+
+
+def _is_date_or_brand(text: str, start: int, end: int) -> bool:
+    """A weekday, month, card brand, carrier or software name, not a name or a place."""
+    value = text[start:end].lower()
+    if value in _NOT_NAMES:
+        return True
+    return value in _DATE_OR_NAME and bool(
+        _NUMBER_AFTER.match(text, end) or _NUMBER_BEFORE.search(text, max(0, start - 8), start)
+    )
+
+
+def _hosts_machines(text: str, start: int, end: int) -> bool:
+    """The place names where machines run: infrastructure words within 3 words after it
+    ("Tokyo CDN node", "Frankfurt backup data centre") or a hosting cue before it."""
+    after = _WORDS_AFTER.match(text, end)
+    words = after.group().split() if after else []
+    for i, word in enumerate(words[:3]):
+        low = word.lower()
+        if low in _INFRA_WORDS or word in _INFRA_CASED:
+            return True
+        if " ".join(words[i : i + 2]).lower().rstrip("s") in _INFRA_PAIRS:
+            return True
+        if low in _PHRASE_BREAK:
+            break
+    return bool(_INFRA_BEFORE.search(text, max(0, start - 60), start))
+
+
+def _fix_ner(text: str, start: int, end: int, entity: str) -> tuple[int, int, str] | None:
+    """A spaCy span repaired (name particles) and vetted (noise, dates, brands, companies,
+    machine locations); None when it is no name or place."""
+    start, entity = _extend_left(text, start, end, entity)
+    span = _clean_ner(text, start, end, entity)
+    if span is None:
+        return None
+    start, end = span
+    if entity == "PERSON":
+        end = _extend_right(text, start, end)
+        if _is_company(text, start, end):
+            return None
+    if _is_date_or_brand(text, start, end):
+        return None
+    if entity == "LOCATION" and _hosts_machines(text, start, end):
+        return None
+    return start, end, entity
 
 
 class PresidioDetector:
@@ -282,7 +452,7 @@ class PresidioDetector:
             text = segments[i].text[:MAX_NER_CHARS]
             prefix = _LOG_PREFIX.match(text)
             offset = prefix.end() if prefix else 0
-            piece = text[offset:]
+            piece = _blank_user_agents(text[offset:])
             if _NAME_GATE.search(piece) or _HAN.search(piece):
                 jobs.append((i, offset, piece))
         pending = list(dict.fromkeys(t for _, _, t in jobs if t not in self._cache))
@@ -333,11 +503,17 @@ class PresidioDetector:
             )
             kept = []
             for r in found:
-                span = _clean_ner(text, r.start, r.end, r.entity_type)
-                if span is None:
+                fixed = _fix_ner(text, r.start, r.end, r.entity_type)
+                if fixed is None:
                     continue
                 name = (r.recognition_metadata or {}).get("recognizer_name", "SpacyRecognizer")
-                kept.append(
-                    (span[0], span[1], r.entity_type, round(min(r.score, NER_SCORE), 2), name)
-                )
-            self._cache[text] = kept
+                kept.append((*fixed, round(min(r.score, NER_SCORE), 2), name))
+            # a repaired span covers the fragments it grew over ("Olivia van" + "Velden")
+            kept.sort(key=lambda k: (k[0], -k[1]))
+            unique: list[tuple[int, int, str, float, str]] = []
+            reach = 0
+            for k in kept:
+                if k[0] >= reach:
+                    unique.append(k)
+                    reach = k[1]
+            self._cache[text] = unique

@@ -70,7 +70,10 @@ SEPARATOR = "\x00"  # joins segments into one buffer; no pattern matches it
 # string there, so `\d{13,19}(?!\d)` would accept the first digits of a longer number.
 _TOKEN_END = re.compile(r"[0-9A-Za-z_\-./:+@]*")
 AnchorKey = str | tuple[str, ...]  # a regex, or literal words
-_REMARK = re.compile(r"\s*[(（][^()（）]*[)）]?\s*$")  # "value (remark)" at the end of a field
+# what may follow a field's value without being part of it: "(remark)", or another column
+# after a gap ("Assigned to: Rhys Coates   Case: CS-1"), a pipe or a semicolon
+_REMARK = re.compile(r"\s*[(（][^()（）]*[)）]?\s*$")
+_NEXT_COLUMN = re.compile(r" {2,}|\t| \| |; ")
 
 
 class _Compiled:
@@ -361,7 +364,7 @@ class PatternEngine:
         if not value:
             return None
         if not VALIDATORS[fs.shape](value):
-            value = _REMARK.sub("", value)
+            value = _NEXT_COLUMN.split(_REMARK.sub("", value), maxsplit=1)[0].strip()
             if not value or not VALIDATORS[fs.shape](value):
                 return None
         start = text.index(value)

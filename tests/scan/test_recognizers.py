@@ -152,6 +152,10 @@ def test_context_is_whole_word(engine: PatternEngine) -> None:
         ),
         ("- Lives in Freiburg im Breisgau; works", ("LOCATION", "Freiburg im Breisgau")),
         ("I live in 杭州 now", ("LOCATION", "杭州")),
+        ("It's Anne-Marie Robinson. My date of birth", ("PERSON", "Anne-Marie Robinson")),
+        ("or my neighbour Félix Barrera can take it", ("PERSON", "Félix Barrera")),
+        ("My name is 刘健, I live in 南京", ("PERSON", "刘健")),
+        ("- Contact [Na Tan](mailto:na.tan@example.com)", ("PERSON", "Na Tan")),
         # "Swift" is a surname before it is a SWIFT code: no veto
         (
             "the phone number for Margaret Swift to +44 117 462 1798.",
@@ -171,6 +175,8 @@ def test_formats_beyond_the_dev_corpus(engine: PatternEngine, text: str, expecte
         "Dear Larkspur team,",
         "Dear Claims Team,",
         "Hello World",
+        "This is Python code",
+        "It is Monday",
         "the IMEI is 356361854722226",  # 15 digits, Luhn-valid, JCB prefix: not a card
         "身份证号653022199604021634提交不了",  # bad ID check digit, Luhn-valid: not a card
         "Message-ID: <20210623192433.D3BF6C2EB3@mail-out.example.cn>",
@@ -207,6 +213,8 @@ def test_field_keys_by_suffix_and_name_parts() -> None:
     # a remark after the value is not part of it
     m = engine.field_match("date_of_birth", "1972-02-08 (age 52)")
     assert m is not None and (m.start, m.end) == (0, 10)
+    m = engine.field_match("Assigned to", "Rhys Coates   Case: CS-2024-79768")  # next column
+    assert m is not None and (m.start, m.end) == (0, 11)
 
 
 def test_value_with_remark_is_read_on(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -600,6 +600,10 @@ PERSON_CUE = PatternSpec(
         "帮我给", "邮件给", "写给", "发给", "转给", "交给", "打给", "开户人", "致", "寄给", "感谢",
         "谢谢", "call", "contact", "您好", "先生", "女士", "同学", "老师", "的手机", "的电话",
         "的邮箱", "的联系方式", "身份证", "电话", "手机", "hi ", "hello ", "hey ", "thanks",
+        "this is", "it's", "it is", "my son", "my daughter", "my wife", "my husband",
+        "my partner", "my neighbo", "my friend", "my mother", "my father", "my brother",
+        "my sister", "my colleague", "my manager", "my boss", "backup:", "message from",
+        "spoke to", "spoke with", "signed by",
         "thank you", "乘机人", "乘客", "旅客", "坐席", "查一下", "经办人", "负责人", "申请人",
         "户主",
     ),  # fmt: skip
@@ -614,6 +618,23 @@ PERSON_CUE = PatternSpec(
             + r")(?![A-Za-z])(?!\s+(?i:team|group|department|dept|support|staff|office|desk|services?|crew|squad)\b)",
             0.75,
             "cue_name",
+        ),
+        # weaker cues ("This is", "my son"): a full name only (two words or a Chinese name)
+        Pattern(
+            "en_cue_full",
+            r"(?:\b(?:This is|It's|It is|[Mm]y (?:son|daughter|wife|husband|partner|neighbou?r|friend|"
+            r"mother|father|brother|sister|colleague|manager|boss)(?: is)?[:,]?|[Bb]ackup:|"
+            r"[Mm]essage from|[Ss]poke (?:to|with)|[Ss]igned by)\s*)(?P<v>"
+            + _LATIN_NAME
+            + r")(?![A-Za-z])",
+            0.75,
+            "full_name",
+        ),
+        Pattern(
+            "en_cue_han",  # "My name is 刘健, I live in 南京"
+            r"(?:\b(?:[Mm]y name is|I am|I'm|This is|[Nn]ame:)\s*)(?P<v>" + _SURNAME + _HAN + r"{1,2})(?![\u4e00-\u9fff])",
+            0.8,
+            "han_name",
         ),
         Pattern(
             "cn_cue",
@@ -658,6 +679,14 @@ PERSON_INLINE = PatternSpec(
             + r")(?![A-Za-z])",
             0.8,
             "full_name",
+        ),
+        Pattern(
+            "markdown_mail_link",  # [Na Tan](mailto:na.tan@example.com)
+            r"\[(?P<v>" + _LATIN_NAME + r")\]\(mailto:",
+            0.8,
+            "full_name",
+            anchor="@",
+            anchor_window=(128, 1),
         ),
         Pattern(
             "mail_header",
