@@ -7,8 +7,12 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from auditor.scan.readers import Segment
+
+if TYPE_CHECKING:
+    from auditor.scan.analyzer import PresidioDetector
 
 
 def test_names_and_places_from_ner(presidio_detector) -> None:  # type: ignore[no-untyped-def]
@@ -25,6 +29,101 @@ def test_names_and_places_from_ner(presidio_detector) -> None:  # type: ignore[n
     assert ("PERSON", "Hannah Neumann") in got[0]
     assert ("PERSON", "王建国") in got[1] and ("EMAIL_ADDRESS", "wang@example.cn") in got[1]
     assert {e for e, _ in got[2]} == {"IP_ADDRESS"}  # no DATE_TIME / PERSON noise on log text
+
+
+def _found(detector: PresidioDetector, texts: list[str]) -> list[list[tuple[str, str]]]:
+    """(entity, text) per input line, lines scanned as one file's free-text segments."""
+    segs = [Segment(t, i + 1, 1, free_text=True) for i, t in enumerate(texts)]
+    return [
+        [(m.entity, t[m.start : m.end]) for m in ms]
+        for t, ms in zip(texts, detector.detect(segs), strict=True)
+    ]
+
+
+def test_user_agent_is_no_place(presidio_detector) -> None:  # type: ignore[no-untyped-def]
+    ua = (
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+        "Chrome/120.0 Safari/537.36"
+    )
+    got = _found(
+        presidio_detector,
+        [
+            f'10.0.0.1 - - [04/Nov/2024:10:00:00 +0000] "GET /cart HTTP/1.1" 200 512 "-" "{ua}"',
+            f"UA: {ua.replace('Safari', 'Mobile Safari')} reported by Hannah Neumann",
+        ],
+    )
+    assert got[0] == [("IP_ADDRESS", "10.0.0.1")]  # spaCy reads "like Gecko" as a place
+    assert got[1] == [("PERSON", "Hannah Neumann")]  # the rest of the line is still read
+
+
+def test_dates_and_brands_are_no_names(presidio_detector) -> None:  # type: ignore[no-untyped-def]
+    got = _found(
+        presidio_detector,
+        [
+            "Date: Fri, 05 Jul 2024 01:52:48 +0100",
+            "On Fri, 05 Jul 2024 at 17:22, Rita Waters wrote:",
+            "--- Agent reply (Ryan Richmond, Sat, 03 Feb 2024 12:05:04 +0100) ---",
+            "My card keeps getting declined at checkout. It's a Discover ending in 6475.",
+            "The replacement has shipped with FedEx, tracking 7499 3718 7932.",
+            "We met Jan Kowalski on Jan 5 in Warsaw.",
+        ],
+    )
+    assert got[:5] == [[], [("PERSON", "Rita Waters")], [("PERSON", "Ryan Richmond")], [], []]
+    assert ("PERSON", "Jan Kowalski") in got[5]  # "Jan" is dropped only as a date word
+
+
+def test_machine_places_are_no_locations(presidio_detector) -> None:  # type: ignore[no-untyped-def]
+    got = _found(
+        presidio_detector,
+        [
+            "Nightly backups are kept in our Frankfurt data centre.",
+            "Graphs are in the eu-west-1 region in Ireland.",
+            "Stock arrived from the Tokyo CDN node this morning, Hannah Neumann said.",
+            "The logs sit in our Amsterdam colocation cage.",
+            "The Singapore cluster was upgraded last night.",
+            "Jane from Frankfurt called about her order.",
+            "I moved to Frankfurt last year.",
+            "Our Berlin office is closed on Monday.",
+        ],
+    )
+    assert got[:5] == [[], [], [("PERSON", "Hannah Neumann")], [], []]
+    assert got[5] == [("LOCATION", "Frankfurt")]  # spaCy's own: kept
+    assert got[6] == [("LOCATION", "Frankfurt")]  # the place cue in the pattern engine
+    assert got[7] == [("LOCATION", "Berlin")]  # an office is where people work: kept
+
+
+def test_names_with_particles_are_whole(presidio_detector) -> None:  # type: ignore[no-untyped-def]
+    got = _found(
+        presidio_detector,
+        [
+            "Please ask Olivia van den Velden to call back.",
+            "--- Agent reply (Eline van 't Wel, 2024-08-20T04:16:27Z) ---",
+            "> Forwarded by Sebastiaan van het Heerenveen <sebastiaan@example.nl> on 2024-02-09",
+            "    primary: Nikki van Straaten",
+            "We flew from Rio de Janeiro to Lisbon.",
+        ],
+    )
+    assert got[0] == [("PERSON", "Olivia van den Velden")]  # spaCy: "Olivia van", "Velden"
+    assert got[1] == [("PERSON", "Eline van 't Wel")]  # spaCy: "Eline van '", "Wel"
+    assert ("PERSON", "Sebastiaan van het Heerenveen") in got[2]  # spaCy: "Sebastiaan van"
+    assert got[3] == [("PERSON", "Nikki van Straaten")]  # spaCy: LOCATION "Straaten"
+    assert ("LOCATION", "Rio de Janeiro") in got[4]
+
+
+def test_companies_are_no_persons(presidio_detector) -> None:  # type: ignore[no-untyped-def]
+    got = _found(
+        presidio_detector,
+        [
+            "Our warranty partner Rossi Costruzioni S.r.l. will contact you; ask Maria Rossi.",
+            "Invoice issued by Van den Berg Transport B.V. to Peter de Vries.",
+            "Invoice issued by Müller GmbH for Hans Müller.",
+        ],
+    )
+    assert got == [
+        [("PERSON", "Maria Rossi")],
+        [("PERSON", "Peter de Vries")],
+        [("PERSON", "Hans Müller")],
+    ]
 
 
 def test_offline_scan_with_sockets_disabled(tmp_path: Path) -> None:
