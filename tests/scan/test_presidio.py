@@ -152,3 +152,12 @@ def test_offline_scan_with_sockets_disabled(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "EMAIL_ADDRESS" in proc.stdout and "PERSON" in proc.stdout
+
+
+def test_jieba_names_reach_the_results(presidio_detector) -> None:  # type: ignore[no-untyped-def]
+    from auditor.scan.readers import Segment
+
+    # no cue phrase the patterns know: only jieba's `nr` tag with its naming context finds it
+    seg = Segment("这个项目由同事薛建华负责", 1, 1, free_text=True)
+    (found,) = presidio_detector.detect([seg])
+    assert [(seg.text[m.start : m.end], m.entity) for m in found] == [("薛建华", "PERSON")]
