@@ -70,6 +70,7 @@ SEPARATOR = "\x00"  # joins segments into one buffer; no pattern matches it
 # string there, so `\d{13,19}(?!\d)` would accept the first digits of a longer number.
 _TOKEN_END = re.compile(r"[0-9A-Za-z_\-./:+@]*")
 AnchorKey = str | tuple[str, ...]  # a regex, or literal words
+_NON_LATIN = re.compile(r"[^\x00-\u024f]")
 # what may follow a field's value without being part of it: "(remark)", or another column
 # after a gap ("Assigned to: Rhys Coates   Case: CS-1"), a pipe or a semicolon
 _REMARK = re.compile(r"\s*[(（][^()（）]*[)）]?\s*$")
@@ -154,22 +155,30 @@ class PatternEngine:
             or (s.alt_entity is not None and s.alt_entity in wanted)
         ]
         # Anchors are searched in the lowercased buffer (IGNORECASE is several times slower):
-        # regexes one by one, all the words in one Aho-Corasick pass (pyahocorasick)
+        # regexes one by one; the Latin words of all specs in one Aho-Corasick pass
+        # (pyahocorasick); the Chinese words as one alternation, only in batches with Chinese
+        # text (re skips to their rare first characters faster than the automaton walks Han
+        # text, and most batches of code or English have none)
         self._anchor_regex = {i: re.compile(a) for a, i in anchor_ids.items() if isinstance(a, str)}
         self._word_anchor_ids = [i for a, i in anchor_ids.items() if not isinstance(a, str)]
-        self._words: Any = None
-        by_word: dict[str, list[int]] = {}
+        self._word_ids: dict[str, list[int]] = {}
         for a, i in anchor_ids.items():
             if not isinstance(a, str):
                 for w in a:
-                    by_word.setdefault(w, []).append(i)
-        if by_word:
+                    self._word_ids.setdefault(w, []).append(i)
+        self._words: Any = None
+        latin = [w for w in self._word_ids if w.isascii()]
+        if latin:
             import ahocorasick
 
             self._words = ahocorasick.Automaton()
-            for w, ids in by_word.items():
-                self._words.add_word(w, (len(w), ids))
+            for w in latin:
+                self._words.add_word(w, (len(w), self._word_ids[w]))
             self._words.make_automaton()
+        other = sorted((w for w in self._word_ids if not w.isascii()), key=len, reverse=True)
+        self._other_words = re.compile("|".join(map(re.escape, other))) if other else None
+        # their first characters: a batch with none of them cannot hold one of the words
+        self._other_first = re.compile("[" + "".join(sorted({re.escape(w[0]) for w in other})) + "]")
         self._fields: dict[str, FieldSpec | None] = {}  # normalised key -> spec (or none)
         self._suffixed: list[FieldSpec] = []
         for fs in field_specs:
@@ -268,9 +277,16 @@ class PatternEngine:
             return
         for i in self._word_anchor_ids:  # one pass finds every word anchor's hits
             hits[i] = []
-        for end, (length, ids) in self._words.iter(low):
-            for i in ids:
-                hits[i].append((end + 1 - length, end + 1))
+        if self._words is not None:
+            for end, (length, ids) in self._words.iter(low):
+                for i in ids:
+                    hits[i].append((end + 1 - length, end + 1))
+        if self._other_words is not None and _NON_LATIN.search(low):
+            for m in self._other_words.finditer(low):
+                for i in self._word_ids[m.group()]:
+                    hits[i].append(m.span())
+        for i in self._word_anchor_ids:
+            hits[i].sort()
 
     @staticmethod
     def _windows(

@@ -387,6 +387,7 @@ def read_json(
 
 # ---------------------------------------------------------------- YAML
 
+_YAML_COMMENT = re.compile(r"\s+#.*$")
 _YAML_KEY = re.compile(r"^(\s*)((?:-\s+)*)(?:(['\"]?)([^'\"#:{}\[\],]+?)\3\s*:(?=\s|$))?\s*(.*)$")
 
 
@@ -444,7 +445,7 @@ def read_yaml(path: Path, encoding: str) -> Iterator[Record]:
             block_indent, block_key = key_indent, field
         elif value:
             # strip a trailing comment and the quotes, keeping the value's own columns
-            body = re.sub(r"\s+#.*$", "", value) if not value.startswith(("'", '"')) else value
+            body = _YAML_COMMENT.sub("", value) if not value.startswith(("'", '"')) else value
             if len(body) >= 2 and body[0] in "'\"" and body.rstrip()[-1] == body[0]:
                 body = body.rstrip()[1:-1]
                 vstart += 1

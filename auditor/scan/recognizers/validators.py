@@ -196,6 +196,7 @@ _MONTHS = {
 
 
 _DATE_WORDS = frozenset(("st", "nd", "rd", "th", "of", "the"))
+_LATIN_WORD = re.compile(r"[a-z]+")
 _COMPACT_DATE = re.compile(r"(\d{4})(\d\d)(\d\d)")
 
 
@@ -204,7 +205,7 @@ def plausible_date(text: str) -> bool:
     (also YYYYMMDD); any word but a month name or an ordinal suffix makes it something else
     ("08/02/1972 (born in Norwich)" is a date and more)."""
     low = text.strip().lower()
-    words = re.findall(r"[a-z]+", low)
+    words = _LATIN_WORD.findall(low)
     if any(w not in _MONTHS and w not in _DATE_WORDS for w in words):
         return False
     compact = _COMPACT_DATE.fullmatch(low)
@@ -252,6 +253,7 @@ def _version_like(text: str) -> bool:
         return False
     groups = text.split(".")
     return any(len(g) == 1 for g in (groups[1:] if groups[0] == "1" else groups))
+_BRACKET_OR_DOT = re.compile(r"[().]")
 _SEPARATED = re.compile(r"\d[ .\-]\d")
 _BR_AREA = re.compile(r"\(\d\d\) ?9?\d{4}-?\d{4}$")
 _PHONE_REGIONS_TRUNK0 = (
@@ -292,7 +294,7 @@ def phone_number(text: str) -> bool:
         candidates.append(("+" + digits, None))
     elif len(digits) == 11 and digits[0] == "1":
         # a Chinese mobile (1[3-9] + 9 digits) or a NANP number with its country code 1
-        if digits[1] in "3456789" and not re.search(r"[().]", stripped):
+        if digits[1] in "3456789" and not _BRACKET_OR_DOT.search(stripped):
             candidates.append((digits, "CN"))
         candidates.append(("+" + digits, None))
     elif len(digits) == 10 and digits[0] in "23456789":
@@ -431,16 +433,21 @@ def full_name(text: str) -> bool:
     )
 
 
+_HAS_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u4e00-\u9fff]")
+_ID_LIKE = re.compile(r"[A-Za-z]*[-_]?\d[\w-]*")
+_CODE_LIKE = re.compile(r"[A-Z]{2,3}(?:-[A-Z0-9]{1,3})*|[A-Z0-9_]*_[A-Z0-9_]*|[A-Z]{4,}")
+
+
 def location_value(text: str) -> bool:
     """A free-text place or address: has letters, not an e-mail, URL, id or bare number."""
     value = text.strip()
     if not 2 <= len(value) <= 200 or "@" in value or "://" in value:
         return False
-    if not re.search(r"[A-Za-z\u00c0-\u024f\u4e00-\u9fff]", value):
+    if not _HAS_LETTER.search(value):
         return False
-    if re.fullmatch(r"[A-Za-z]*[-_]?\d[\w-]*", value):  # ids like KH185784, SKU-1
+    if _ID_LIKE.fullmatch(value):  # ids like KH185784, SKU-1
         return False
-    if re.fullmatch(r"[A-Z]{2,3}(?:-[A-Z0-9]{1,3})*|[A-Z0-9_]*_[A-Z0-9_]*|[A-Z]{4,}", value):
+    if _CODE_LIKE.fullmatch(value):
         return False  # codes and constants: US-NY, CN, US_EAST_1, LOCATION
     return value.lower() not in {"n/a", "na", "none", "null", "unknown", "-", "tbd"}
 
