@@ -70,7 +70,7 @@ SEPARATOR = "\x00"  # joins segments into one buffer; no pattern matches it
 # string there, so `\d{13,19}(?!\d)` would accept the first digits of a longer number.
 _TOKEN_END = re.compile(r"[0-9A-Za-z_\-./:+@]*")
 AnchorKey = str | tuple[str, ...]  # a regex, or literal words
-_NON_LATIN = re.compile(r"[^\x00-\u024f]")
+_NON_LATIN = re.compile(r"[^\x00-\u024f]")  # beyond Latin: the batch may hold Chinese
 # what may follow a field's value without being part of it: "(remark)", or another column
 # after a gap ("Assigned to: Rhys Coates   Case: CS-1"), a pipe or a semicolon
 _REMARK = re.compile(r"\s*[(（][^()（）]*[)）]?\s*$")
@@ -177,8 +177,6 @@ class PatternEngine:
             self._words.make_automaton()
         other = sorted((w for w in self._word_ids if not w.isascii()), key=len, reverse=True)
         self._other_words = re.compile("|".join(map(re.escape, other))) if other else None
-        # their first characters: a batch with none of them cannot hold one of the words
-        self._other_first = re.compile("[" + "".join(sorted({re.escape(w[0]) for w in other})) + "]")
         self._fields: dict[str, FieldSpec | None] = {}  # normalised key -> spec (or none)
         self._suffixed: list[FieldSpec] = []
         for fs in field_specs:
