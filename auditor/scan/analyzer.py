@@ -430,6 +430,12 @@ class PresidioDetector:
         self._analyzer: Any = None
         self._cache: dict[str, list[tuple[int, int, str, float, str]]] = {}
 
+    def prepare(self) -> None:
+        """Load spaCy and jieba now: before the workers are forked, so that they share one
+        copy instead of each loading its own."""
+        if self.ner_entities:
+            _ = self.analyzer
+
     @property
     def analyzer(self) -> Any:
         if self._analyzer is None:

@@ -355,7 +355,10 @@ def run_tasks(
         for part in (_parts(t, options.sample) if wanted > 1 else [None])
     ]
     n_jobs = _effective_jobs(jobs, len(units), sum(t.size for t in tasks))
-    _worker["detector"] = build_detector(options.mode, options.entities)
+    detector = build_detector(options.mode, options.entities)
+    if n_jobs > 1 and hasattr(detector, "prepare"):
+        detector.prepare()  # models loaded before the fork are shared by the workers
+    _worker["detector"] = detector
     _worker["options"] = options
     merged: list[FileResult | None] = [None] * len(tasks)
 

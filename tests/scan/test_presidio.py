@@ -161,3 +161,15 @@ def test_jieba_names_reach_the_results(presidio_detector) -> None:  # type: igno
     seg = Segment("这个项目由同事薛建华负责", 1, 1, free_text=True)
     (found,) = presidio_detector.detect([seg])
     assert [(seg.text[m.start : m.end], m.entity) for m in found] == [("薛建华", "PERSON")]
+
+
+def test_default_mode_with_two_workers_matches_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from auditor.scan.api import scan_paths
+
+    # the models are loaded before the fork and shared by the workers; results are the same
+    (tmp_path / "a.txt").write_text("Jane Doe moved to Leeds; mail jane@example.com\n", "utf-8")
+    (tmp_path / "b.txt").write_text("请联系同事薛建华，电话13800138000\n", "utf-8")
+    one = scan_paths([tmp_path], mode="presidio", jobs=1)
+    two = scan_paths([tmp_path], mode="presidio", jobs=2)
+    assert one.model_dump() == two.model_dump()
+    assert {f.entity for f in two.findings} >= {"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER"}
