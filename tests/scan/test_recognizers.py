@@ -176,6 +176,7 @@ def test_formats_beyond_the_dev_corpus(engine: PatternEngine, text: str, expecte
         "Dear Claims Team,",
         "Hello World",
         "This is Python code",
+        "weights = np.array([[0.08400440, 0.05206293]])",  # decimals are no phone numbers
         "It is Monday",
         "the IMEI is 356361854722226",  # 15 digits, Luhn-valid, JCB prefix: not a card
         "身份证号653022199604021634提交不了",  # bad ID check digit, Luhn-valid: not a card
@@ -210,6 +211,9 @@ def test_field_keys_by_suffix_and_name_parts() -> None:
     assert engine.field_match("host_name", "Web Server") is None
     assert engine.field_match("email_address", "Jane Doe") is None
     assert engine.field_match("ip_address", "Main Street") is None
+    # source code read as `key = value` lines
+    assert engine.field_match("location", "self._location") is None
+    assert engine.field_match("addr", "(host, port)") is None
     # a remark after the value is not part of it
     m = engine.field_match("date_of_birth", "1972-02-08 (age 52)")
     assert m is not None and (m.start, m.end) == (0, 10)

@@ -241,8 +241,8 @@ def plausible_date(text: str) -> bool:
         return False
 
 
-# Shapes that are something else: IPv4 addresses, SSNs (3-2-4)
-_NOT_A_PHONE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}|\d{3}([ \-])\d{2}\1\d{4}")
+# Shapes that are something else: IPv4 addresses, SSNs (3-2-4), decimals (0.08400440)
+_NOT_A_PHONE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}|\d{3}([ \-])\d{2}\1\d{4}|\d+\.\d+")
 _DOTTED = re.compile(r"\d+(?:\.\d+){2,}")
 
 
@@ -435,6 +435,8 @@ def full_name(text: str) -> bool:
 
 _HAS_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u4e00-\u9fff]")
 _ID_LIKE = re.compile(r"[A-Za-z]*[-_]?\d[\w-]*")
+_CODE_CHARS = re.compile(r"[()\[\]{}=<>`;\\]")
+_IDENTIFIER = re.compile(r"[A-Za-z_][\w]*(?:[._][\w]+)+")  # self.location, os.path, bound_addr
 _CODE_LIKE = re.compile(r"[A-Z]{2,3}(?:-[A-Z0-9]{1,3})*|[A-Z0-9_]*_[A-Z0-9_]*|[A-Z]{4,}")
 
 
@@ -449,6 +451,8 @@ def location_value(text: str) -> bool:
         return False
     if _CODE_LIKE.fullmatch(value):
         return False  # codes and constants: US-NY, CN, US_EAST_1, LOCATION
+    if _CODE_CHARS.search(value) or _IDENTIFIER.fullmatch(value):
+        return False  # source code: `location = self._location`, `addr = (host, port)`
     return value.lower() not in {"n/a", "na", "none", "null", "unknown", "-", "tbd"}
 
 
