@@ -253,6 +253,8 @@ def _version_like(text: str) -> bool:
         return False
     groups = text.split(".")
     return any(len(g) == 1 for g in (groups[1:] if groups[0] == "1" else groups))
+
+
 _BRACKET_OR_DOT = re.compile(r"[().]")
 _SEPARATED = re.compile(r"\d[ .\-]\d")
 _BR_AREA = re.compile(r"\(\d\d\) ?9?\d{4}-?\d{4}$")
