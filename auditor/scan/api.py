@@ -338,9 +338,8 @@ def _parts(task: FileTask, sample: int | None) -> list[Part | None]:
     ]
 
 
-def _effective_jobs(jobs: int | None, units: int, total_bytes: int) -> int:
-    wanted = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
-    if jobs is None:  # by default, a worker for every 512 KB (forking one costs ~10 ms)
+def _effective_jobs(wanted: int, by_default: bool, units: int, total_bytes: int) -> int:
+    if by_default:  # a worker for every 512 KB at most (forking one costs ~10 ms)
         wanted = min(wanted, max(1, total_bytes >> 19))
     return max(1, min(wanted, units))
 
@@ -354,7 +353,7 @@ def run_tasks(
         for i, t in enumerate(tasks)
         for part in (_parts(t, options.sample) if wanted > 1 else [None])
     ]
-    n_jobs = _effective_jobs(jobs, len(units), sum(t.size for t in tasks))
+    n_jobs = _effective_jobs(wanted, jobs is None, len(units), sum(t.size for t in tasks))
     detector = build_detector(options.mode, options.entities)
     if n_jobs > 1 and hasattr(detector, "prepare"):
         detector.prepare()  # models loaded before the fork are shared by the workers
